@@ -1,0 +1,21 @@
+"""Rule checks beyond dictionaries, one module per family.
+
+Each module listed in ``CHECK_MODULES`` exposes:
+
+* ``RULES: tuple[proofread.rules.Rule, ...]`` — every rule id it can report, with docs;
+* ``check(text: str) -> Iterable[proofread.finding.Finding]`` — pure, thread-safe,
+  findings with offsets into ``text``.
+
+The Proofreader imports a module only when at least one of its rules is enabled.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+CHECK_MODULES: tuple[str, ...] = ()
+
+
+def load_check_modules() -> list[ModuleType]:
+    return [importlib.import_module(name) for name in CHECK_MODULES]
