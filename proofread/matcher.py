@@ -1,0 +1,160 @@
+"""Aho-Corasick term matching over the normalised view, mapped back to original spans.
+
+Engine: ahocorasick-rs. Measured in benchmarks/bench_matcher.py: pyahocorasick scans CJK text
+at about 1 M chars/s (its root node searches thousands of CJK children linearly) while
+ahocorasick-rs runs an order of magnitude faster; one engine is enough, so we keep one.
+
+Semantics (docs/matching.md):
+* leftmost-longest, non-overlapping; word order and duplicates never matter;
+* keys are folded, noise-free, run-collapsed words; a word's own doubled characters are kept
+  as required run lengths, so 谢谢 still needs two 谢 while 敏感词 matches 敏敏感感词;
+* a span starts at the first character of its first run and ends at the first occurrence of
+  its last character (after the word's own repeats);
+* a match made only of Latin letters needs non-letters (after folding) on both sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick_rs as acrs
+
+from .text import NormalView, normalise, normalise_term
+
+T = TypeVar("T")
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
+_LATIN_OR_SPACE = _LATIN | frozenset(" ")
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[T]):
+    start: int  # original indices
+    end: int
+    key_start: int  # indices into NormalView.key
+    key_end: int
+    value: T
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate(Generic[T]):
+    runs: tuple[int, ...]
+    latin: bool
+    value: T
+
+
+class TermMatcher(Generic[T]):
+    """Finds dictionary words in text. Immutable after construction; safe across threads."""
+
+    def __init__(self, items: Iterable[tuple[str, T]], rank=None):
+        """``items`` are (word, value); ``rank(value)`` orders duplicates (lowest wins)."""
+        groups: dict[str, dict[tuple[int, ...], _Candidate[T]]] = {}
+        ranked: dict[tuple[str, tuple[int, ...]], tuple] = {}
+        for word, value in items:
+            key, runs = normalise_term(word)
+            if not key:
+                continue
+            order = (rank(value) if rank else (), word)
+            slot = (key, runs)
+            if slot in ranked and ranked[slot] <= order:
+                continue
+            ranked[slot] = order
+            latin = all(c in _LATIN_OR_SPACE for c in key)
+            groups.setdefault(key, {})[runs] = _Candidate(runs, latin, value)
+        self._keys = sorted(groups)
+        # Within a key, prefer the candidate that consumes the most characters.
+        self._cands: list[tuple[_Candidate[T], ...]] = [
+            tuple(sorted(groups[k].values(), key=lambda c: -sum(c.runs))) for k in self._keys
+        ]
+        self._has_runs = any(any(r > 1 for r in c.runs) for cs in self._cands for c in cs)
+        self.max_key_len = max((len(k) for k in self._keys), default=0)
+        self._longest: acrs.AhoCorasick | None = None
+        self._overlapping: acrs.AhoCorasick | None = None
+        if self._keys:
+            self._longest = acrs.AhoCorasick(self._keys, matchkind=acrs.MatchKind.LeftmostLongest)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def _all(self) -> acrs.AhoCorasick:
+        if self._overlapping is None:  # only needed for rare fallbacks and allow lists
+            self._overlapping = acrs.AhoCorasick(self._keys)
+        return self._overlapping
+
+    # -- matching -------------------------------------------------------------------------
+
+    def find(self, text: str | NormalView) -> list[Match[T]]:
+        """Leftmost-longest non-overlapping matches in ``text``."""
+        view = text if isinstance(text, NormalView) else normalise(text)
+        if self._longest is None or not view.key:
+            return []
+        out: list[Match[T]] = []
+        fell_back = False
+        raw = self._longest.find_matches_as_indexes(view.key)
+        for idx, ks, ke in raw:
+            m = self._accept(view, idx, ks, ke)
+            if m is not None:
+                out.append(m)
+            elif self._has_runs or self._cands[idx][0].latin:
+                # The longest key failed (run lengths or Latin boundary): a shorter or later
+                # key may still match inside this stretch.
+                out.extend(self._fallback(view, ks, ke))
+                fell_back = True
+        if fell_back:
+            out = _leftmost_longest(out)
+        return out
+
+    def find_all(self, view: NormalView, key_start: int = 0, key_end: int | None = None) -> list[Match[T]]:
+        """Every (overlapping) match within ``view.key[key_start:key_end]``."""
+        if self._longest is None:
+            return []
+        key_end = len(view.key) if key_end is None else key_end
+        hay = view.key[key_start:key_end]
+        out = []
+        for idx, s, e in self._all().find_matches_as_indexes(hay, overlapping=True):
+            m = self._accept(view, idx, s + key_start, e + key_start)
+            if m is not None:
+                out.append(m)
+        return out
+
+    def _fallback(self, view: NormalView, ks: int, ke: int) -> list[Match[T]]:
+        # A key starting inside the failed stretch may run past its end.
+        return self.find_all(view, ks, min(len(view.key), ke + self.max_key_len - 1))
+
+    def _accept(self, view: NormalView, idx: int, ks: int, ke: int) -> Match[T] | None:
+        for cand in self._cands[idx]:
+            span = self._span(view, cand, ks, ke)
+            if span is not None:
+                return Match(span[0], span[1], ks, ke, cand.value)
+        return None
+
+    def _span(self, view: NormalView, cand: _Candidate[T], ks: int, ke: int) -> tuple[int, int] | None:
+        runs = cand.runs
+        if view.runs:
+            for off, need in enumerate(runs):
+                if view.run_length(ks + off) < need:
+                    return None
+        elif any(r > 1 for r in runs):
+            return None
+        start = view.to_original(ks)
+        end = view.to_original(ke - 1, runs[-1] - 1) + 1
+        if cand.latin:
+            folded = view.folded
+            if start > 0 and folded[start - 1] in _LATIN:
+                return None
+            if end < len(folded) and folded[end] in _LATIN:
+                return None
+        return start, end
+
+
+def _leftmost_longest(matches: Sequence[Match[T]]) -> list[Match[T]]:
+    """Greedy leftmost-longest selection of non-overlapping matches (original spans)."""
+    ordered = sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Match[T]] = []
+    last_end = -1
+    for m in ordered:
+        if m.start >= last_end:
+            out.append(m)
+            last_end = m.end
+    return out
