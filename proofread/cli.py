@@ -29,6 +29,16 @@ class OutputFormat(str, Enum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
+    csv = "csv"
+    html = "html"
+
+
+class InputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    warc = "warc"
+    jsonl = "jsonl"
 
 
 class FailOn(str, Enum):
@@ -61,6 +71,12 @@ def _load_config(path: Optional[Path]) -> Config:
 
 
 def _build(config: Optional[Path], select, ignore, dicts, allow) -> tuple[Proofreader, Config]:
+    kwargs, cfg = _proof_kwargs(config, select, ignore, dicts, allow)
+    return Proofreader(**kwargs), cfg
+
+
+def _proof_kwargs(config: Optional[Path], select, ignore, dicts, allow) -> tuple[dict, Config]:
+    """Proofreader arguments for the options (picklable: worker processes rebuild from them)."""
     cfg = _load_config(config)
     allow_words: list[str] = []
     allow_files = list(cfg.allow)
@@ -68,14 +84,14 @@ def _build(config: Optional[Path], select, ignore, dicts, allow) -> tuple[Proofr
     from dataclasses import replace
 
     cfg = replace(cfg, allow=tuple(allow_files))
-    proof = Proofreader(
+    kwargs = dict(
         user_dicts=[str(p) for p in dicts or ()],
         allow=allow_words,
         select=_split(select) if select else None,
         ignore=_split(ignore),
         config=cfg,
     )
-    return proof, cfg
+    return kwargs, cfg
 
 
 def _split(values: Optional[list[str]]) -> list[str]:
@@ -120,7 +136,18 @@ ConfigOpt = typer.Option(None, "--config", help="配置文件（proofread.toml �
 @app.command()
 def check(
     paths: Optional[list[str]] = PathsArg,
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", help="输出格式：text、json、jsonl。"),
+    output_format: OutputFormat = typer.Option(
+        OutputFormat.text, "--format", help="输出格式：text、json、jsonl、csv、html（网站报告）。"
+    ),
+    input_format: InputFormat = typer.Option(
+        InputFormat.auto, "--input-format",
+        help="输入格式：auto（按扩展名和内容判断）、text、html、warc（含 .warc.gz）、jsonl（每行一个页面）。",
+    ),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="并行检查的工作进程数（默认：全部 CPU 核）。"),
+    url_field: Optional[str] = typer.Option(None, "--url-field", help="JSONL 中存放页面地址的字段名（默认 url）。"),
+    html_field: Optional[str] = typer.Option(None, "--html-field", help="JSONL 中存放 HTML 的字段名（默认 html）。"),
+    text_field: Optional[str] = typer.Option(None, "--text-field", help="JSONL 中存放纯文本的字段名（默认 text）。"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="把报告写入该文件（默认写到标准输出）。"),
     fail_on: Optional[FailOn] = typer.Option(
         None, "--fail-on", help="达到该严重程度即以退出码 1 结束：error（默认）、warning、info、never。"
     ),
@@ -135,11 +162,17 @@ def check(
     退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法或输入错误。
     """
     try:
-        proof, cfg = _build(config, select, ignore, dicts, allow)
+        kwargs, cfg = _proof_kwargs(config, select, ignore, dicts, allow)
+        proof = Proofreader(**kwargs)
     except (ConfigError, DictionaryError) as exc:
         _err(f"proofread: {exc}")
         raise typer.Exit(EXIT_USAGE) from None
     threshold = fail_on.value if fail_on else cfg.fail_on
+    from . import scan
+
+    if scan.wants_page_scan(paths, input_format.value, output_format.value, jobs):
+        raise typer.Exit(_scan_pages(paths, kwargs, proof, input_format, output_format, jobs,
+                                     (url_field, html_field, text_field), output, threshold))
     colour = output_format is OutputFormat.text and sys.stdout.isatty()
     counts = {s: 0 for s in ("error", "warning", "info")}
     failed = at_threshold = n = 0
@@ -172,6 +205,35 @@ def check(
     if failed:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if at_threshold and threshold != "never" else EXIT_OK)
+
+
+def _scan_pages(paths, kwargs, proof, input_format, output_format, jobs, fields, output, threshold) -> int:
+    """Site dumps (HTML, WARC, JSONL, folders): the streaming page scan in proofread.scan."""
+    from functools import partial
+
+    from . import scan
+    from .sources.dump import JsonlFields
+
+    names = JsonlFields()
+    url_f, html_f, text_f = fields
+    names = JsonlFields(
+        url=(url_f,) if url_f else names.url, html=(html_f,) if html_f else names.html,
+        text=(text_f,) if text_f else names.text,
+    )
+    # jobs == 1 reuses the proofreader built above; workers rebuild it from the same arguments.
+    factory = (lambda: proof) if jobs == 1 else partial(Proofreader, **kwargs)
+    try:
+        out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    except OSError as exc:
+        _err(f"proofread: {output}: 无法写入：{exc.strerror or exc}")
+        return EXIT_USAGE
+    try:
+        colour = output_format is OutputFormat.text and out.isatty()
+        return scan.run(paths, factory, input_format=input_format.value, output_format=output_format.value,
+                        jobs=jobs, fields=names, out=out, colour=colour, fail_on=threshold)
+    finally:
+        if output:
+            out.close()
 
 
 @app.command()
