@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import unescape
 
 # --- tokenizer patterns -----------------------------------------------------------------------
@@ -32,14 +33,22 @@ from html import unescape
 _TOKEN = re.compile(r"<(?:(!--)|(/?)([A-Za-z][^\t\n\f\r />]*)|([!?/]))")
 # Attributes after the tag name, spec-shaped and free of ambiguous splits so a failing match
 # cannot backtrack exponentially: each attribute starts after whitespace or "/".
-_ATTRS = re.compile(
-    r"""(?:[\t\n\f\r /]+[^\t\n\f\r />=][^\t\n\f\r />=]*"""
-    r"""(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*"|'[^']*'|[^\t\n\f\r >]*))?)*[\t\n\f\r /]*>"""
-)
 _ATTR = re.compile(
     r"""([^\t\n\f\r />=][^\t\n\f\r />=]*)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]*)))?"""
 )
-_HINT = re.compile(r"style|hidden", re.I)
+# Cheap pre-filter on a tag's raw attributes: only a tag that matches is parsed and judged.
+_HIDE_HINT = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|(?:width|height|font-size|opacity)\s*:\s*0(?![.\d])"
+    r"|:\s*-\s*(?:[5-9]\d{2}|\d{4,})|clip\s*:\s*rect|hidden",
+    re.I,
+)
+_NON_WS = re.compile(r"[^ \t\n\f\r]")
+_FAST = re.compile(
+    r"[ \t\n\f\r]*([^<]*)"
+    r"<(/?)([A-Za-z][^\t\n\f\r />]*)"
+    r"""((?:[\t\n\f\r /]+[^\t\n\f\r />=][^\t\n\f\r />=]*(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*"|'[^']*'|[^\t\n\f\r >]*))?)*)"""
+    r"[\t\n\f\r /]*>"
+)
 _COMMENT_END = re.compile(r"--!?>")
 _CHARREF = re.compile(r"&(?:#[xX][0-9A-Fa-f]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _WS = " \t\n\r\f"
@@ -69,6 +78,7 @@ _SCOPE = frozenset({"applet", "caption", "html", "table", "td", "th", "marquee",
                     "button"})
 _LIST_SCOPE = _SCOPE | {"ol", "ul"}
 _TABLE_SCOPE = frozenset({"html", "table", "template"})
+_SPECIAL = RAWTEXT | RCDATA | SKIP | {"img", "plaintext"}
 _END_RE_CACHE: dict[str, re.Pattern[str]] = {}
 
 # --- hidden elements --------------------------------------------------------------------------
@@ -257,10 +267,17 @@ class _Builder:
             self._literal(src, pos, b)
 
     def _literal(self, src: str, a: int, b: int) -> None:
+        seg = src[a:b]
+        # A browser renders a line break or tab inside text as a space; same length keeps the map exact.
+        if "\n" in seg:
+            seg = seg.replace("\n", " ")
+        if "\t" in seg or "\f" in seg:
+            seg = seg.translate(_TO_SPACE)
         self.t.append(self.length)
         self.s.append(a)
         self.n.append(-1)
-        self._emit(src[a:b].translate(_TO_SPACE))
+        self.parts.append(seg)
+        self.length += len(seg)
 
     def whitespace(self) -> None:
         if self.open:
@@ -278,46 +295,89 @@ def extract(source: str) -> PageText:
     src = normalise_newlines(source)
     if src.startswith("\ufeff"):
         src = " " + src[1:]  # keep offsets; a BOM is not text
-    out = _Builder()
-    stack: list[tuple[str, bool, bool]] = []  # (tag, hidden, skipped)
-    hidden = skipped = False
-    hidden_classes: set[str] = set()
-    hidden_ids: set[str] = set()
-    last_tag = ""
-    n = len(src)
-    pos = text_start = 0
-    find = src.find
-    token_match = _TOKEN.match
-    attrs_match = _ATTRS.match
+    return _Extractor(src).run()
 
-    def text_run(a: int, b: int) -> None:
-        if a >= b or skipped:
+
+class _Extractor:
+    """One pass over the source. Outside hidden or inert regions no element stack is kept (the
+    common case, and the fast one); inside them a local stack finds where the region ends."""
+
+    def __init__(self, src: str):
+        self.src = src
+        self.out = _Builder()
+        # Open elements inside a hidden or skipped region: (tag, hidden, skipped); empty outside.
+        self.region: list[tuple[str, bool, bool]] = []
+        self.hidden = False
+        self.skipped = False
+        self.hidden_classes: set[str] = set()
+        self.hidden_ids: set[str] = set()
+        # Finds a tag whose attributes may name a hidden class or id (then checked exactly).
+        self.class_re: re.Pattern[str] | None = None
+        self.last_tag = ""
+
+    def text(self, a: int, b: int) -> None:
+        if self.skipped:
             return
-        if src[a:b].isspace():
-            out.whitespace()
-            return
-        out.add(src, a, b, hidden, last_tag)
-
-    def pop_to(names: frozenset[str] | tuple[str, ...], scope: frozenset[str]) -> None:
-        nonlocal hidden, skipped
-        for k in range(len(stack) - 1, -1, -1):
-            name = stack[k][0]
-            if name in names:
-                del stack[k:]
-                hidden, skipped = (stack[-1][1], stack[-1][2]) if stack else (False, False)
-                return
-            if name in scope:
-                return
-
-    while True:
-        lt = find("<", pos)
-        if lt < 0:
-            text_run(text_start, n)
-            break
-        m = token_match(src, lt)
+        m = _NON_WS.search(self.src, a, b)
         if m is None:
-            pos = lt + 1
-            continue
+            self.out.whitespace()
+            return
+        self.out.add(self.src, a, b, self.hidden, self.last_tag)
+
+    def run(self) -> PageText:
+        src = self.src
+        n = len(src)
+        out = self.out
+        fast = _FAST.match
+        inline_hidden = _inline_hidden
+        special = _SPECIAL
+        pos = text_start = 0
+        while True:
+            m = fast(src, pos)
+            if m is None:
+                lt = src.find("<", pos)
+                if lt < 0:
+                    break
+                pos, text_start = self._slow(lt, text_start)
+                continue
+            text, slash, name, attr_text = m.groups()
+            if text:
+                if not self.skipped:
+                    out.add(src, text_start if out.open or text_start < pos else m.start(1), m.end(1),
+                            self.hidden, self.last_tag)
+            elif text_start < pos:
+                self.text(text_start, m.end(1))
+            elif out.open and m.start(1) != pos:
+                out.pending_space = True
+            pos = text_start = m.end()
+            if not name.islower():
+                name = name.lower()
+            if out.open and name not in INLINE:
+                out.close()
+            if slash:
+                if self.region:
+                    self._end_in_region(name)
+                continue
+            if (
+                self.region
+                or name in special
+                or (attr_text and (inline_hidden(attr_text) or (self.class_re and self.class_re.search(attr_text))))
+            ):
+                pos = text_start = self._start_tag(name, m.end(4), attr_text, pos)
+            else:
+                self.last_tag = name
+        if text_start < n:
+            self.text(text_start, n)
+        out.close()
+        return PageText("".join(out.parts), src, out.blocks, out.t, out.s, out.n)
+
+    def _slow(self, lt: int, text_start: int) -> tuple[int, int]:
+        """Markup the fast pattern does not take: comments, doctype, malformed tags, a stray "<"."""
+        src = self.src
+        n = len(src)
+        m = _TOKEN.match(src, lt)
+        if m is None:
+            return lt + 1, text_start  # "<" that starts no markup is text
         if m.group(1):  # comment
             if src.startswith(">", lt + 4):
                 end = lt + 5
@@ -326,116 +386,152 @@ def extract(source: str) -> PageText:
             else:
                 c = _COMMENT_END.search(src, lt + 4)
                 end = c.end() if c else n
-            text_run(text_start, lt)
-            pos = text_start = end
-            continue
-        if m.group(4):  # <!doctype>, <?pi>, </ bogus>
+        elif m.group(4):  # <!doctype>, <?pi>, </ bogus>
             if src.startswith("</>", lt):
                 end = lt + 3
             else:
-                gt = find(">", lt)
+                gt = src.find(">", lt)
                 end = gt + 1 if gt >= 0 else n
-            text_run(text_start, lt)
-            pos = text_start = end
-            continue
-        name = m.group(3).lower()
-        am = attrs_match(src, m.end())
-        if am is not None:
-            end = am.end()
-        else:
-            gt = find(">", m.end())
+        else:  # a tag whose attributes the fast pattern could not parse
+            gt = src.find(">", m.end())
+            if text_start < lt:
+                self.text(text_start, lt)
             if gt < 0:  # EOF inside a tag: the tag and the rest are dropped (HTML5)
-                text_run(text_start, lt)
-                break
-            end = gt + 1
-        text_run(text_start, lt)
-        pos = text_start = end
-        if name not in INLINE:
-            out.close()
-        if m.group(2):  # end tag
-            if name == "br":
-                continue
-            if name == "p":
-                pop_to(("p",), _SCOPE)
-            elif stack:
-                pop_to((name,), frozenset())
-            continue
-        # start tag
-        last_tag = name
-        attr_text = src[m.end() : end - 1]
-        if name in _P_CLOSERS:
-            pop_to(("p",), _SCOPE)
-        if name == "li":
-            pop_to(("li",), _LIST_SCOPE)
-        elif name in ("dt", "dd"):
-            pop_to(("dt", "dd"), _SCOPE)
-        elif name in ("td", "th"):
-            pop_to(("td", "th"), _TABLE_SCOPE)
-        elif name == "tr":
-            pop_to(("tr", "td", "th"), _TABLE_SCOPE)
-        elif name == "option" and stack and stack[-1][0] == "option":
-            pop_to(("option",), frozenset())
+                return n, n
+            name = m.group(3).lower()
+            if name not in INLINE:
+                self.out.close()
+            if m.group(2):
+                if self.region:
+                    self._end_in_region(name)
+                return gt + 1, gt + 1
+            end = self._start_tag(name, gt, src[m.end() : gt], gt + 1)
+            return end, end
+        if text_start < lt:
+            self.text(text_start, lt)
+        return end, end
+
+    def _start_tag(self, name: str, attrs_end: int, attr_text: str, end: int) -> int:
+        """Handle a start tag; returns where scanning resumes (after raw text for script etc.)."""
+        self.last_tag = name
+        region = self.region
+        if region:
+            self._implied_ends(name)
         self_hidden = False
         attrs = None
-        if not hidden and (
-            _HINT.search(attr_text) or (hidden_classes and "class" in attr_text) or (hidden_ids and "id" in attr_text)
-        ):
-            attrs = _parse_attrs(attr_text)
-            self_hidden = _attrs_hide(attrs, hidden_classes, hidden_ids)
-        el_hidden = hidden or self_hidden
-        if name == "img" and not skipped:
-            if attrs is None:
+        if attr_text and not self.hidden:
+            if _inline_hidden(attr_text):
+                self_hidden = True
+            elif self.class_re and self.class_re.search(attr_text):
                 attrs = _parse_attrs(attr_text)
-            alt = attrs.get("alt")
-            if alt and alt[0].strip():
-                a = m.end() + alt[1]
-                out.close()
-                out.add(src, a, a + len(alt[0]), el_hidden, "img")
-                out.close()
-            continue
+                self_hidden = _attrs_hide(attrs, self.hidden_classes, self.hidden_ids)
+        el_hidden = self.hidden or self_hidden
+        if name == "img":
+            if not self.skipped and "alt" in attr_text.lower():
+                attrs = attrs if attrs is not None else _parse_attrs(attr_text)
+                alt = attrs.get("alt")
+                if alt and alt[0].strip():
+                    a = attrs_end - len(attr_text) + alt[1]
+                    self.out.close()
+                    self.out.add(self.src, a, a + len(alt[0]), el_hidden, "img")
+                    self.out.close()
+            return end
         if name in VOID:
-            continue
+            return end
         if name in RAWTEXT or name in RCDATA or name == "plaintext":
-            if name == "plaintext":
-                close_at = close_end = n
+            return self._raw(name, end, el_hidden)
+        if region or self_hidden or name in SKIP:
+            region.append((name, el_hidden, self.skipped or name in SKIP))
+            self.hidden, self.skipped = el_hidden, self.skipped or name in SKIP
+        return end
+
+    def _raw(self, name: str, end: int, hidden: bool) -> int:
+        src = self.src
+        n = len(src)
+        if name == "plaintext":
+            close_at = close_end = n
+        else:
+            e = _end_tag_re(name).search(src, end)
+            close_at = e.start() if e else n
+            if e:
+                gt = src.find(">", e.end())
+                close_end = gt + 1 if gt >= 0 else n
             else:
-                e = _end_tag_re(name).search(src, end)
-                close_at = e.start() if e else n
-                if e:
-                    gt = find(">", e.end())
-                    close_end = gt + 1 if gt >= 0 else n
-                else:
-                    close_end = n
-            if name == "style" and not skipped:
-                _collect_hidden_selectors(src[end:close_at], hidden_classes, hidden_ids)
-            elif (name in RCDATA or name == "plaintext") and not skipped:
-                out.close()
-                saved, last_tag = last_tag, name
-                hidden, h0 = el_hidden, hidden
-                text_run(end, close_at)
-                hidden, last_tag = h0, saved
-                out.close()
-            pos = text_start = close_end
-            continue
-        stack.append((name, el_hidden, skipped or name in SKIP))
-        hidden, skipped = el_hidden, skipped or name in SKIP
-    out.close()
-    return PageText("".join(out.parts), src, out.blocks, out.t, out.s, out.n)
+                close_end = n
+        if self.skipped:
+            return close_end
+        if name == "style":
+            if _collect_hidden_selectors(src[end:close_at], self.hidden_classes, self.hidden_ids):
+                names = sorted(self.hidden_classes | self.hidden_ids, key=len, reverse=True)
+                self.class_re = re.compile("|".join(map(re.escape, names)))
+        elif name in RCDATA or name == "plaintext":
+            self.out.close()
+            h0 = self.hidden
+            self.hidden = hidden
+            self.text(end, close_at)
+            self.hidden = h0
+            self.out.close()
+        return close_end
+
+    def _pop_to(self, names, scope: frozenset[str]) -> bool:
+        region = self.region
+        for k in range(len(region) - 1, -1, -1):
+            name = region[k][0]
+            if name in names:
+                del region[k:]
+                self.hidden, self.skipped = (region[-1][1], region[-1][2]) if region else (False, False)
+                return True
+            if name in scope:
+                return False
+        return False
+
+    def _implied_ends(self, name: str) -> None:
+        if name in _P_CLOSERS:
+            self._pop_to(("p",), _SCOPE)
+        if name == "li":
+            self._pop_to(("li",), _LIST_SCOPE)
+        elif name in ("dt", "dd"):
+            self._pop_to(("dt", "dd"), _SCOPE)
+        elif name in ("td", "th"):
+            self._pop_to(("td", "th"), _TABLE_SCOPE)
+        elif name == "tr":
+            self._pop_to(("tr", "td", "th"), _TABLE_SCOPE)
+        elif name == "option" and self.region and self.region[-1][0] == "option":
+            self._pop_to(("option",), frozenset())
+
+    def _end_in_region(self, name: str) -> None:
+        if self._pop_to((name,), frozenset()):
+            return
+        # An end tag for an element opened before the region closes the region too (the
+        # browser closes the unclosed hidden element); stray inline end tags are ignored.
+        if name not in INLINE:
+            self.region.clear()
+            self.hidden = self.skipped = False
 
 
-def _attrs_hide(attrs: dict[str, tuple[str, int]], classes: set[str], ids: set[str]) -> bool:
+@lru_cache(maxsize=1 << 16)
+def _inline_hidden(attr_text: str) -> bool:
+    """Whether a tag's raw attributes hide it by themselves (``style`` or ``hidden``).
+
+    Sites repeat the same attribute strings on every page, so the answer is memoised."""
+    if not _HIDE_HINT.search(attr_text):
+        return False
+    attrs = _parse_attrs(attr_text)
     if "hidden" in attrs:
         return True
     style = attrs.get("style")
-    if style and style_is_hidden(style[0]):
-        return True
+    return bool(style and style_is_hidden(style[0]))
+
+
+def _attrs_hide(attrs: dict[str, tuple[str, int]], classes: set[str], ids: set[str]) -> bool:
     if classes and "class" in attrs and not classes.isdisjoint(attrs["class"][0].split()):
         return True
     return bool(ids) and "id" in attrs and attrs["id"][0].strip() in ids
 
 
-def _collect_hidden_selectors(css: str, classes: set[str], ids: set[str]) -> None:
-    """Record ``.class`` / ``#id`` selectors whose rule hides the element."""
+def _collect_hidden_selectors(css: str, classes: set[str], ids: set[str]) -> bool:
+    """Record ``.class`` / ``#id`` selectors whose rule hides the element; True if any was new."""
+    before = len(classes) + len(ids)
     for m in _CSS_RULE.finditer(css):
         if not style_is_hidden(m.group(2)):
             continue
@@ -443,3 +539,4 @@ def _collect_hidden_selectors(css: str, classes: set[str], ids: set[str]) -> Non
             s = _SIMPLE_SELECTOR.match(sel.strip())
             if s:
                 (classes if s.group(1) == "." else ids).add(s.group(2))
+    return len(classes) + len(ids) > before
