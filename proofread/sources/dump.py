@@ -13,7 +13,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +63,9 @@ class Dump:
                 total += path.stat().st_size
         self.total_bytes = total  # folders are added while they are walked
 
+    def _skip(self) -> None:
+        self.skipped += 1
+
     def __iter__(self) -> Iterator[Page]:
         done = 0
         for raw in self.paths:
@@ -84,7 +87,7 @@ class Dump:
             return
         fmt = self.fmt if self.fmt != "auto" else input_format(raw)
         if fmt == "warc":
-            yield from read_warc(p, base)
+            yield from read_warc(p, base, self._skip)
         elif fmt == "jsonl":
             yield from read_jsonl(p, self.fields, base)
         else:
@@ -122,7 +125,7 @@ class Dump:
         if fmt == "auto" and input_format(f) != "auto":
             fmt = input_format(f)
         if fmt == "warc":
-            yield from read_warc(Path(f), pos)
+            yield from read_warc(Path(f), pos, self._skip)
             return
         if fmt == "jsonl":
             yield from read_jsonl(Path(f), self.fields, pos)
@@ -163,56 +166,91 @@ def _content_type(headers) -> tuple[str, str | None]:
     return parts[0].lower(), charset
 
 
-def read_warc(path: Path, base: int = 0) -> Iterator[Page]:
+def read_warc(path: Path, base: int = 0, on_skip: Callable[[], None] | None = None) -> Iterator[Page]:
     """HTML pages from the response (and resource) records of a WARC or WARC.gz file.
 
     Records that are not HTML (images, CSS, request/metadata records) and responses that are
-    not 2xx are skipped; a truncated or corrupt record ends the file with an error page.
+    not 2xx are skipped. A truncated or corrupt archive yields the pages before the damage and
+    then one error page naming the file (warcio itself stops silently at a cut gzip member).
     """
     from warcio.archiveiterator import ArchiveIterator
 
     try:
         fh = open(path, "rb")
+        size = os.fstat(fh.fileno()).st_size
     except OSError as exc:
         yield Page(str(path), None, error=f"{path}: 无法读取：{exc.strerror or exc}", pos=base)
         return
     n = 0
+    end = 0  # where the last complete record ends in the file
+    gz = False
+
+    def damaged(detail: str) -> Page:
+        return Page(f"{path}#record{n + 1}", None, pos=base + size,
+                    error=f"{path}: WARC 文件在第 {n} 条记录之后损坏或被截断（{detail}），之后的记录无法读取")
+
     with fh:
-        it = ArchiveIterator(fh, no_record_parse=False)
+        it = ArchiveIterator(fh)
         while True:
             try:
                 record = next(it)
             except StopIteration:
-                return
+                break
             except Exception as exc:  # warcio raises plain exceptions for broken archives
-                yield Page(f"{path}#record{n + 1}", None, pos=base + fh.tell(),
-                           error=f"{path}: 第 {n + 1} 条记录之后的 WARC 数据损坏或被截断（{type(exc).__name__}: {exc}），"
-                                 f"之后的记录无法读取")
+                yield damaged(f"{type(exc).__name__}: {exc}")
+                return
+            if n == 0 and record.format == "arc" and not str(path).lower().endswith((".arc", ".arc.gz")):
+                yield Page(str(path), None, pos=base + size, error=f"{path}: 不是 WARC 文件（缺少 WARC/1.x 记录头）")
                 return
             n += 1
-            if record.rec_type not in ("response", "resource"):
-                continue
-            url = record.rec_headers.get_header("WARC-Target-URI") or f"{path}#record{n}"
-            http = record.http_headers
-            if record.rec_type == "response" and http is not None:
-                status = http.get_statuscode() or ""
-                if not status.startswith("2"):
-                    continue
-                ctype, charset = _content_type(http)
-            else:
-                ctype, charset = _content_type(record.rec_headers)
-            if ctype and "html" not in ctype and ctype not in ("text/plain", "application/octet-stream"):
-                continue
+            gz = gz or bool(it.reader.decompressor)
+            page = _warc_page(path, record, n)
+            data = None
+            if page is not None:
+                try:
+                    data = record.content_stream().read()
+                except Exception as exc:  # truncated gzip member, bad chunked encoding, ...
+                    yield damaged(f"{type(exc).__name__}: {exc}")
+                    return
             try:
-                data = record.content_stream().read()
-            except Exception as exc:  # truncated gzip member, bad chunked encoding, ...
-                yield Page(url, None, pos=base + fh.tell(),
-                           error=f"{path}: 记录 {url} 读取失败，数据损坏或被截断（{type(exc).__name__}: {exc}）")
+                it.read_to_end(record)
+            except Exception as exc:
+                yield damaged(f"{type(exc).__name__}: {exc}")
                 return
-            if not ctype or ctype != "text/html" and "html" not in ctype:
-                if not looks_like_html(data[:_SNIFF_BYTES]):
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                yield damaged("记录内容比 Content-Length 短")
+                return
+            end = it.get_record_offset() + it.get_record_length()
+            if page is not None:
+                url, charset = page
+                if data is not None and (charset is not None or looks_like_html(data[:_SNIFF_BYTES])):
+                    yield Page(url, data, kind=HTML, charset=charset or None, pos=base + end)
                     continue
-            yield Page(url, data, kind=HTML, charset=charset, pos=base + fh.tell())
+            if on_skip is not None and record.rec_type in ("response", "resource"):
+                on_skip()
+    if gz and end < size:
+        yield damaged(f"文件末尾 {size - end} 字节不是完整的 gzip 记录")
+
+
+def _warc_page(path: Path, record, n: int) -> tuple[str, str | None] | None:
+    """(url, charset) for a record that may hold an HTML page; charset "" when declared HTML
+    without a charset, None when the type is unknown and the body must be sniffed."""
+    if record.rec_type not in ("response", "resource"):
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI") or f"{path}#record{n}"
+    http = record.http_headers
+    if record.rec_type == "response" and http is not None:
+        status = http.get_statuscode() or ""
+        if not status.startswith("2"):
+            return None
+        ctype, charset = _content_type(http)
+    else:
+        ctype, charset = _content_type(record.rec_headers)
+    if not ctype or ctype in ("text/plain", "application/octet-stream"):
+        return url, None
+    if "html" not in ctype:
+        return None
+    return url, charset or ""
 
 
 # --- JSONL --------------------------------------------------------------------------------------
