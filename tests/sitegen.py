@@ -40,3 +40,30 @@ def pages(n: int, seed: int = 7) -> list[tuple[str, str, str, list]]:
 def write_dump(out: Path, size_mb: float = 0.3, seed: int = 7) -> dict:
     """The same pages as a folder, a WARC.gz and a JSONL under ``out`` (see make_dump.generate)."""
     return make_dump_module().generate(out, size_mb, seed, {"folder", "warc", "jsonl"}, PARAGRAPHS)
+
+
+class Crashy:
+    """A proofreader stand-in for worker-failure tests (picklable, importable by workers).
+
+    ``崩溃`` in a page kills the worker every time; ``闪退`` kills it once (a flag file
+    records it), as when an operator or the OOM killer ends a worker; ``异常`` raises.
+    """
+
+    def __init__(self, flag: str = ""):
+        self.flag = flag
+
+    def check(self, text):
+        import os
+        import signal
+
+        from proofread.finding import Finding
+
+        if "崩溃" in text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        if "闪退" in text and self.flag and not os.path.exists(self.flag):
+            open(self.flag, "w").close()
+            os.kill(os.getpid(), signal.SIGKILL)
+        if "异常" in text:
+            raise RuntimeError("测试异常")
+        i = text.find("页")
+        return [Finding(i, i + 1, "页", "typo", "test.page", "info", "页")] if i >= 0 else []

@@ -27,13 +27,13 @@ header h1{margin:0;font-size:22px} header p{margin:4px 0 0;opacity:.9;font-size:
 main{max-width:1180px;margin:0 auto;padding:20px 32px}
 section{background:#fff;border-radius:8px;padding:16px 20px;margin:0 0 18px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
 h2{font-size:18px;margin:0 0 12px;border-left:4px solid #b71c1c;padding-left:8px}
-.cards{display:flex;gap:12px;flex-wrap:wrap}
-.card{flex:1;min-width:120px;border:1px solid #e5e6eb;border-radius:6px;padding:10px 14px}
+.cards{display:grid;grid-template-columns:repeat(4,1fr);gap:12px}
+.card{border:1px solid #e5e6eb;border-radius:6px;padding:10px 14px}
 .card b{display:block;font-size:24px} .card span{font-size:13px;color:#646a73}
 table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{border-bottom:1px solid #eceef1;padding:6px 8px;text-align:left;vertical-align:top}
 th{background:#fafbfc;color:#4e5969;font-weight:600}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .sev{display:inline-block;border-radius:3px;padding:0 6px;font-size:12px;color:#fff;white-space:nowrap}
 .sev-error{background:#d32f2f}.sev-warning{background:#ef8f00}.sev-info{background:#1e88e5}
 .hid{display:inline-block;border-radius:3px;padding:0 6px;font-size:12px;background:#4a148c;color:#fff}
@@ -41,7 +41,7 @@ mark{background:#ffe08a;color:#b71c1c;font-weight:700;padding:0 1px;border-radiu
 .ctx{font-size:15px} .sug{color:#1b5e20;font-weight:600} .pos{color:#86909c;font-size:12px;white-space:nowrap}
 .url{word-break:break-all} .page h3{font-size:15px;margin:0 0 8px;word-break:break-all}
 .err{color:#b71c1c;word-break:break-all;white-space:pre-wrap;font-size:13px}
-.note{color:#646a73;font-size:13px}
+.note{color:#646a73;font-size:13px} table.detail{table-layout:fixed}
 """
 
 
@@ -113,7 +113,7 @@ class HtmlWriter:
                 counts[key] = counts.get(key, 0) + 1
         w = self.out.write
         w('<section id="categories"><h2>按类别和严重程度统计</h2><table><tr><th>类别</th>')
-        w("".join(f"<th>{SEVERITY_ZH[sv]}</th>" for sv in SEVERITIES) + "<th>合计</th></tr>")
+        w("".join(f'<th class="n">{SEVERITY_ZH[sv]}</th>' for sv in SEVERITIES) + '<th class="n">合计</th></tr>')
         for cat, zh in CATEGORIES.items():
             line = [counts.get((cat, sv), 0) for sv in SEVERITIES]
             if not any(line):
@@ -125,7 +125,8 @@ class HtmlWriter:
     def _ranking(self, rows) -> None:
         w = self.out.write
         w(f'<section id="pages"><h2>问题最多的页面（共 {len(rows)} 个页面有问题）</h2><table>'
-          "<tr><th>#</th><th>页面</th><th>错误</th><th>警告</th><th>提示</th><th>隐藏</th></tr>")
+          "<tr><th>#</th><th>页面</th><th class=\"n\">错误</th><th class=\"n\">警告</th><th class=\"n\">提示</th>"
+          "<th class=\"n\">隐藏</th></tr>")
         for i, row in enumerate(rows[: self.max_pages], 1):
             w(f'<tr><td class="n">{i}</td><td class="url"><a href="#p{row[4]}">{escape(row[5])}</a></td>'
               + "".join(f'<td class="n">{v}</td>' for v in row[:4]) + "</tr>")
@@ -138,7 +139,8 @@ class HtmlWriter:
         w = self.out.write
         for row in rows[: self.max_pages]:
             records = self._records(row[6], row[7])
-            w(f'<section class="page" id="p{row[4]}"><h3>{escape(row[5])}</h3><table>'
+            w(f'<section class="page" id="p{row[4]}"><h3>{escape(row[5])}</h3><table class="detail">'
+              '<colgroup><col style="width:130px"><col style="width:64px"><col><col style="width:220px"></colgroup>'
               "<tr><th>位置</th><th>级别</th><th>问题与上下文</th><th>建议</th></tr>")
             for r in records:
                 ctx, at, n = r["context"], r["context_offset"], len(r["text"])

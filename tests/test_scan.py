@@ -1,0 +1,115 @@
+"""Scanning page dumps: same findings from every container, any job count, and failures isolated."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+
+import proofread
+from proofread.scan import scan_pages
+from proofread.sources.dump import open_dump
+from proofread.sources.page import Page
+from sitegen import Crashy, write_dump
+
+KEYS = ("line", "column", "end_line", "end_column", "text", "rule", "hidden", "context")
+
+
+@pytest.fixture(scope="module")
+def dump(tmp_path_factory):
+    out = tmp_path_factory.mktemp("dump")
+    info = write_dump(out, size_mb=0.6)
+    return out, info
+
+
+def findings(path, jobs=1, factory=None):
+    factory = factory or partial(proofread.Proofreader, spelling=False)
+    results = list(scan_pages(open_dump([str(path)]), factory, jobs))
+    return results
+
+
+def comparable(results):
+    return [[tuple(r[k] for k in KEYS) for r in res.records] for res in results]
+
+
+def test_identical_findings_from_folder_warc_and_jsonl(dump):
+    out, info = dump
+    folder = findings(out / "pages")
+    warc = findings(out / "dump.warc.gz")
+    jsonl = findings(out / "dump.jsonl")
+    assert len(folder) == len(warc) == len(jsonl) == info["pages"]
+    assert all(r.error is None for r in folder + warc + jsonl)
+    assert comparable(folder) == comparable(warc) == comparable(jsonl)
+    assert [r.url for r in warc] == [r.url for r in jsonl]
+    assert sum(len(r.records) for r in folder) > 0
+
+
+def test_every_finding_points_at_its_place_in_the_html_source(dump):
+    out, _ = dump
+    for res in findings(out / "pages"):
+        if not res.records:
+            continue
+        raw = open(res.url, "rb").read()
+        from proofread.sources.page import decode_html
+
+        lines = decode_html(raw, res.url)[0].replace("\r\n", "\n").split("\n")
+        for r in res.records:
+            line = lines[r["line"] - 1]
+            assert line[r["column"] - 1 :].startswith(r["text"]), (res.url, r)
+
+
+def test_injected_errors_are_found_and_hidden_spam_is_flagged(dump):
+    import json
+
+    out, _ = dump
+    truth = [json.loads(x) for x in open(out / "truth.jsonl", encoding="utf-8")]
+    results = findings(out / "dump.jsonl")
+    for t, res in zip(truth, results):
+        texts = {r["text"] for r in res.records}
+        for inj in t["injected"]:
+            if inj["term"] == "中华人民共合国" and not inj["hidden"]:
+                assert "中华人民共合国" in texts, t["url"]
+
+
+def test_findings_in_hidden_spam_blocks_are_flagged():
+    second = '<div style="position:absolute;left:-9999px"><a href="http://spam">中华人民共合国</a></div></body></html>'
+    page = Page("u", ("<html><body><p>中华人民共合国</p>\n" + second).encode())
+    (res,) = scan_pages([page], partial(proofread.Proofreader, deny=["中华人民共合国"], spelling=False), 1)
+    assert [(r["line"], r["column"], r["hidden"], r["tag"]) for r in res.records] == [
+        (1, 16, False, "p"), (2, second.index("中") + 1, True, "a")]
+
+
+def test_parallel_output_equals_serial_output_in_order(dump):
+    out, _ = dump
+    serial = findings(out / "dump.warc.gz", jobs=1)
+    parallel = findings(out / "dump.warc.gz", jobs=2)
+    assert [r.url for r in serial] == [r.url for r in parallel]
+    assert comparable(serial) == comparable(parallel)
+
+
+def pages_with(texts):
+    return [Page(f"p{i}", f"<p>第{i}页 {t}</p>".encode(), pos=i) for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_page_that_raises_is_reported_and_the_scan_goes_on(jobs):
+    res = list(scan_pages(pages_with(["好", "异常", "好"]), Crashy, jobs))
+    assert [r.url for r in res] == ["p0", "p1", "p2"]
+    assert res[1].error and "测试异常" in res[1].error
+    assert res[0].records and res[2].records
+
+
+def test_a_page_that_kills_its_worker_is_reported_and_the_rest_complete():
+    texts = ["好"] * 40 + ["崩溃"] + ["好"] * 40
+    res = list(scan_pages(pages_with(texts), Crashy, 2))
+    assert [r.url for r in res] == [f"p{i}" for i in range(81)]
+    assert [r.url for r in res if r.error] == ["p40"]
+    assert "崩溃" in res[40].error
+    assert all(r.records for i, r in enumerate(res) if i != 40)
+
+
+def test_a_worker_killed_once_is_replaced_and_nothing_is_lost(tmp_path):
+    texts = ["好"] * 30 + ["闪退"] + ["好"] * 30
+    res = list(scan_pages(pages_with(texts), partial(Crashy, str(tmp_path / "flag")), 2))
+    assert (tmp_path / "flag").exists()
+    assert len(res) == 61 and not any(r.error for r in res)
