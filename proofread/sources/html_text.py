@@ -78,6 +78,7 @@ _SCOPE = frozenset({"applet", "caption", "html", "table", "td", "th", "marquee",
                     "button"})
 _LIST_SCOPE = _SCOPE | {"ol", "ul"}
 _TABLE_SCOPE = frozenset({"html", "table", "template"})
+_IMPLIES_END = _P_CLOSERS | {"li", "dt", "dd", "td", "th", "tr", "option"}
 _SPECIAL = RAWTEXT | RCDATA | SKIP | {"img", "plaintext"}
 _END_RE_CACHE: dict[str, re.Pattern[str]] = {}
 
@@ -307,6 +308,7 @@ class _Extractor:
         self.out = _Builder()
         # Open elements inside a hidden or skipped region: (tag, hidden, skipped); empty outside.
         self.region: list[tuple[str, bool, bool]] = []
+        self.names: list[str] = []  # the tags of ``region``, for fast membership tests
         self.hidden = False
         self.skipped = False
         self.hidden_classes: set[str] = set()
@@ -442,6 +444,7 @@ class _Extractor:
             return self._raw(name, end, el_hidden)
         if region or self_hidden or name in SKIP:
             region.append((name, el_hidden, self.skipped or name in SKIP))
+            self.names.append(name)
             self.hidden, self.skipped = el_hidden, self.skipped or name in SKIP
         return end
 
@@ -475,10 +478,12 @@ class _Extractor:
 
     def _pop_to(self, names, scope: frozenset[str]) -> bool:
         region = self.region
+        open_names = self.names
         for k in range(len(region) - 1, -1, -1):
-            name = region[k][0]
+            name = open_names[k]
             if name in names:
                 del region[k:]
+                del open_names[k:]
                 self.hidden, self.skipped = (region[-1][1], region[-1][2]) if region else (False, False)
                 return True
             if name in scope:
@@ -486,10 +491,14 @@ class _Extractor:
         return False
 
     def _implied_ends(self, name: str) -> None:
-        if name in _P_CLOSERS:
+        if name not in _IMPLIES_END:
+            return
+        names = self.names
+        if name in _P_CLOSERS and "p" in names:
             self._pop_to(("p",), _SCOPE)
         if name == "li":
-            self._pop_to(("li",), _LIST_SCOPE)
+            if "li" in names:
+                self._pop_to(("li",), _LIST_SCOPE)
         elif name in ("dt", "dd"):
             self._pop_to(("dt", "dd"), _SCOPE)
         elif name in ("td", "th"):
@@ -500,12 +509,19 @@ class _Extractor:
             self._pop_to(("option",), frozenset())
 
     def _end_in_region(self, name: str) -> None:
-        if self._pop_to((name,), frozenset()):
+        if self.names[-1] == name:  # the usual case: the innermost element closes
+            self.region.pop()
+            self.names.pop()
+            region = self.region
+            self.hidden, self.skipped = (region[-1][1], region[-1][2]) if region else (False, False)
+            return
+        if name in self.names and self._pop_to((name,), frozenset()):
             return
         # An end tag for an element opened before the region closes the region too (the
         # browser closes the unclosed hidden element); stray inline end tags are ignored.
         if name not in INLINE:
             self.region.clear()
+            self.names.clear()
             self.hidden = self.skipped = False
 
 
