@@ -6,7 +6,6 @@ import importlib
 import os
 import threading
 from collections.abc import Iterable, Sequence
-
 from typing import Any
 
 from . import checks as checks_pkg
@@ -15,7 +14,6 @@ from .finding import CATEGORIES, SEVERITY_RANK, Finding
 from .lexicon import (
     ALLOW,
     Entry,
-    Lexicon,
     builtin_dictionary_files,
     read_dictionaries,
     words_to_entries,
@@ -182,15 +180,14 @@ class Proofreader:
     def _dictionary_findings(self, view: NormalView) -> list[Finding]:
         out = []
         for m in self._deny.find(view):
-            e: Entry = m.value
-            if not _context_allows(e, view.folded, m.start, m.end):
+            start, end, _, _, e = m
+            if not _context_allows(e, view.folded, start, end):
                 continue
             if self._allowed(view, m):
                 continue
-            text = view.original[m.start : m.end]
             out.append(
                 Finding(
-                    start=m.start, end=m.end, text=text, category=e.category, rule=e.rule,
+                    start=start, end=end, text=view.original[start:end], category=e.category, rule=e.rule,
                     severity=e.severity, message=e.message or DEFAULT_MESSAGES.get(e.category, "请核实"),
                     suggestions=e.suggestions, fixable=e.fixable and bool(e.suggestions),
                 )
@@ -200,10 +197,11 @@ class Proofreader:
     def _allowed(self, view: NormalView, m: Match) -> bool:
         if not len(self._allow):
             return False
+        start, end, key_start, key_end, _ = m
         reach = self._allow.max_key_len
-        lo = max(0, m.key_start - reach)
-        hi = min(len(view.key), m.key_end + reach)
-        return any(a.start <= m.start and m.end <= a.end for a in self._allow.find_all(view, lo, hi))
+        lo = max(0, key_start - reach)
+        hi = min(len(view.key), key_end + reach)
+        return any(a[0] <= start and end <= a[1] for a in self._allow.find_all(view, lo, hi))
 
 
 def _context_allows(e: Entry, folded: str, start: int, end: int) -> bool:
