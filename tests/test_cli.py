@@ -12,6 +12,7 @@ SEVERE = "热烈庆祝中华人民共合国成立"
 def run(*args, stdin=None, cwd=None):
     return subprocess.run(
         [sys.executable, "-m", "proofread", *args],
+        check=False,
         input=stdin.encode() if isinstance(stdin, str) else stdin,
         capture_output=True,
         cwd=cwd,
