@@ -15,10 +15,11 @@ Semantics (docs/matching.md):
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from itertools import chain
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick_rs as acrs
 
@@ -39,35 +40,43 @@ START, END, KEY_START, KEY_END, VALUE = range(5)
 _COMPLEX = object()  # marks keys that need the careful path
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate(Generic[T]):
+class _Candidate(NamedTuple):
     runs: tuple[int, ...]
     latin: bool
-    value: T
+    value: Any
+
+
+_MISSING = object()
+_LATIN_KEY = re.compile("[a-z ]+")
 
 
 class TermMatcher(Generic[T]):
     """Finds dictionary words in text. Immutable after construction; safe across threads."""
 
-    def __init__(self, items: Iterable[tuple[str, T]], rank=None):
-        """``items`` are (word, value); ``rank(value)`` orders duplicates (lowest wins)."""
-        groups: dict[str, dict[tuple[int, ...], _Candidate[T]]] = {}
-        ranked: dict[tuple[str, tuple[int, ...]], tuple] = {}
-        for word, value in items:
-            key, runs = normalise_term(word)
+    def __init__(self, items: Iterable[tuple[str, T]], rank=None, *, prepared: Iterable = ()):
+        """``items`` are (word, value); ``prepared`` are (key, runs, value) from
+        ``normalise_term`` (the compiled-dictionary cache); ``rank(value)`` orders values whose
+        words normalise to the same key (lowest wins), so input order never matters."""
+        # slot (key, run lengths) → value; the lowest rank wins a collision.
+        slots: dict[tuple[str, tuple[int, ...]], T] = {}
+        triples = chain(prepared, ((*normalise_term(w), v) for w, v in items))
+        for key, runs, value in triples:
             if not key:
                 continue
-            order = (rank(value) if rank else (), word)
             slot = (key, runs)
-            if slot in ranked and ranked[slot] <= order:
+            old = slots.get(slot, _MISSING)
+            if old is not _MISSING and (rank is None or rank(old) <= rank(value)):
                 continue
-            ranked[slot] = order
-            latin = all(c in _LATIN_OR_SPACE for c in key)
-            groups.setdefault(key, {})[runs] = _Candidate(runs, latin, value)
+            slots[slot] = value
+        groups: dict[str, list[_Candidate]] = {}
+        for (key, runs), value in slots.items():
+            latin = key.isascii() and _LATIN_KEY.fullmatch(key) is not None
+            groups.setdefault(key, []).append(_Candidate(runs, latin, value))
         self._keys = sorted(groups)
         # Within a key, prefer the candidate that consumes the most characters.
-        self._cands: list[tuple[_Candidate[T], ...]] = [
-            tuple(sorted(groups[k].values(), key=lambda c: -sum(c.runs))) for k in self._keys
+        self._cands: list[tuple[_Candidate, ...]] = [
+            tuple(sorted(cs, key=lambda c: -sum(c.runs))) if len(cs) > 1 else (cs[0],)
+            for cs in map(groups.__getitem__, self._keys)
         ]
         # A key with one plain candidate (no doubled characters, not Latin) needs no checks.
         self._simple: list = [
@@ -158,7 +167,7 @@ class TermMatcher(Generic[T]):
                 return (span[0], span[1], ks, ke, cand.value)
         return None
 
-    def _span(self, view: NormalView, cand: _Candidate[T], ks: int, ke: int) -> tuple[int, int] | None:
+    def _span(self, view: NormalView, cand: _Candidate, ks: int, ke: int) -> tuple[int, int] | None:
         runs = cand.runs
         if view.runs:
             for off, need in enumerate(runs):

@@ -9,15 +9,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from . import checks as checks_pkg
+from .compiled import compile_files
 from .config import Config, from_mapping, load_config
 from .finding import CATEGORIES, SEVERITY_RANK, Finding
-from .lexicon import (
-    ALLOW,
-    Entry,
-    builtin_dictionary_files,
-    read_dictionaries,
-    words_to_entries,
-)
+from .lexicon import ALLOW, Entry, Lexicon, builtin_dictionary_files, merge_rules, words_to_entries
 from .matcher import Match, TermMatcher
 from .rules import Rule, RuleFilter
 from .text import NormalView, normalise
@@ -35,7 +30,7 @@ DEFAULT_MESSAGES = {
 def _entry_rank(entry: Entry) -> tuple:
     # Among entries that normalise to the same key, the most severe wins, then the category
     # order, then the rule id: deterministic whatever order the files were read in.
-    return (-SEVERITY_RANK[entry.severity], _CATEGORY_ORDER.get(entry.category, 99), entry.rule)
+    return (-SEVERITY_RANK[entry.severity], _CATEGORY_ORDER.get(entry.category, 99), entry.rule, entry.term)
 
 
 def _resolve_config(config: Config | str | os.PathLike | dict | None) -> Config:
@@ -78,19 +73,30 @@ class Proofreader:
             ignore=[*cfg.ignore, *(ignore or ())],
         )
         files = [*(builtin_dictionary_files() if use_builtin else []), *cfg.user_dicts, *user_dicts]
-        lex = read_dictionaries(files)
-        allow_lex = read_dictionaries(cfg.allow, defaults={"category": ALLOW})
-        lex.extend(allow_lex)
-        lex.entries.extend(
-            words_to_entries(deny, category="sensitive", severity="error", rule="custom.deny",
-                             message="自定义禁用词")
+        compiled = compile_files(files)
+        allow_files = compile_files(cfg.allow, defaults={"category": ALLOW})
+        deny_words = words_to_entries(
+            deny, category="sensitive", severity="error", rule="custom.deny", message="自定义禁用词"
         )
-        lex.allow.extend(words_to_entries(allow, category=ALLOW))
-        self.lexicon = lex
-        self._rule_defaults = {rid: info.enabled for rid, info in lex.rules.items()}
-        entries = [e for e in lex.entries if self._dictionary_rule_on(e)]
-        self._deny = TermMatcher(((e.term, e) for e in entries), rank=_entry_rank)
-        self._allow = TermMatcher((e.term, e) for e in lex.allow)
+        allow_words = words_to_entries(allow, category=ALLOW)
+        self.lexicon = Lexicon(
+            entries=[*compiled.entries, *allow_files.entries, *deny_words],
+            allow=[*compiled.allow, *allow_files.allow, *allow_words],
+            rules=compiled.rules,
+        )
+        merge_rules(self.lexicon.rules, allow_files.rules)
+        self._rule_defaults = {rid: info.enabled for rid, info in self.lexicon.rules.items()}
+        self._rule_on_memo: dict[tuple[str, str, bool], bool] = {}
+        on = self._dictionary_rule_on
+        self._deny = TermMatcher(
+            ((e.term, e) for e in [*allow_files.entries, *deny_words] if on(e)),
+            rank=_entry_rank,
+            prepared=((k, r, e) for (k, r), e in zip(compiled.entry_keys, compiled.entries) if on(e)),
+        )
+        self._allow = TermMatcher(
+            ((e.term, e) for e in [*allow_files.allow, *allow_words]),
+            prepared=((k, r, e) for (k, r), e in zip(compiled.allow_keys, compiled.allow)),
+        )
         self._check_modules = self._load_checks()
         self._spelling = None
         self._spelling_lock = threading.Lock()
@@ -98,7 +104,12 @@ class Proofreader:
     # -- set-up ---------------------------------------------------------------------------
 
     def _dictionary_rule_on(self, e: Entry) -> bool:
-        return self.filter.enabled(e.rule, e.category, self._rule_defaults.get(e.rule, e.enabled))
+        key = (e.rule, e.category, e.enabled)
+        on = self._rule_on_memo.get(key)
+        if on is None:
+            on = self.filter.enabled(e.rule, e.category, self._rule_defaults.get(e.rule, e.enabled))
+            self._rule_on_memo[key] = on
+        return on
 
     def rule_enabled(self, rule: Rule) -> bool:
         return self.filter.enabled(rule.id, rule.category, rule.default_enabled)
