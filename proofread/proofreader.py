@@ -18,6 +18,11 @@ from .rules import Rule, RuleFilter
 from .text import NormalView, normalise
 
 _CATEGORY_ORDER = {c: i for i, c in enumerate(CATEGORIES)}
+CUSTOM_DENY = Rule(
+    "custom.deny", "sensitive", "error", "用户自定义禁用词",
+    "通过 deny= 参数、--dict 或 user_dicts 加载的每行一词的禁用词表中的词。\n"
+    "匹配时忽略大小写、全半角、繁简体，跳过词内的空格、零宽字符和 ASCII 符号（见 docs/matching.md）。",
+)
 DEFAULT_MESSAGES = {
     "sensitive": "含有敏感词，发布前请核实",
     "phrasing": "表述不规范",
@@ -170,7 +175,7 @@ class Proofreader:
 
     def rules(self) -> list[Rule]:
         """Every rule this proofreader knows, enabled or not, sorted by id."""
-        out: dict[str, Rule] = {}
+        out: dict[str, Rule] = {CUSTOM_DENY.id: CUSTOM_DENY}
         for info in self.lexicon.rules.values():
             out[info.id] = Rule(info.id, info.category, info.severity, info.title or info.id,
                                 info.doc, info.enabled, info.fixable)
