@@ -134,9 +134,10 @@ class TermMatcher(Generic[T]):
             m = self._accept(view, idx, ks, ke)
             if m is not None:
                 out.append(m)
-            else:
+            elif ke - ks > 1:
                 # The longest key failed (run lengths or Latin boundary): a shorter or
-                # later key may still match inside this stretch.
+                # later key may still match inside this stretch. A one-character key
+                # (常常 → 常 needing a run of two) hides nothing: the scan goes on after it.
                 out.extend(self._fallback(view, ks, ke))
                 fell_back = True
         if fell_back:
