@@ -5,14 +5,13 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from . import __version__
 from .config import Config, find_config, load_config
 from .errors import ConfigError, DictionaryError, InputError
-from .finding import SEVERITY_RANK, at_least
+from .finding import at_least
 from .proofreader import Proofreader, apply_fixes
 
 app = typer.Typer(
@@ -65,17 +64,17 @@ def _err(msg: str) -> None:
     typer.echo(msg, err=True)
 
 
-def _load_config(path: Optional[Path]) -> Config:
+def _load_config(path: Path | None) -> Config:
     found = path or find_config()
     return load_config(found) if found else Config()
 
 
-def _build(config: Optional[Path], select, ignore, dicts, allow) -> tuple[Proofreader, Config]:
+def _build(config: Path | None, select, ignore, dicts, allow) -> tuple[Proofreader, Config]:
     kwargs, cfg = _proof_kwargs(config, select, ignore, dicts, allow)
     return Proofreader(**kwargs), cfg
 
 
-def _proof_kwargs(config: Optional[Path], select, ignore, dicts, allow) -> tuple[dict, Config]:
+def _proof_kwargs(config: Path | None, select, ignore, dicts, allow) -> tuple[dict, Config]:
     """Proofreader arguments for the options (picklable: worker processes rebuild from them)."""
     cfg = _load_config(config)
     allow_words: list[str] = []
@@ -94,14 +93,14 @@ def _proof_kwargs(config: Optional[Path], select, ignore, dicts, allow) -> tuple
     return kwargs, cfg
 
 
-def _split(values: Optional[list[str]]) -> list[str]:
+def _split(values: list[str] | None) -> list[str]:
     out: list[str] = []
     for v in values or ():
         out.extend(x.strip() for x in v.split(",") if x.strip())
     return out
 
 
-def _inputs(paths: Optional[list[str]]):
+def _inputs(paths: list[str] | None):
     """Yield (name, text) pairs, or (name, InputError) for inputs that cannot be read."""
     from .sources.text import decode_bytes, expand_paths, read_text_file
 
@@ -135,7 +134,7 @@ ConfigOpt = typer.Option(None, "--config", help="配置文件（proofread.toml �
 
 @app.command()
 def check(
-    paths: Optional[list[str]] = PathsArg,
+    paths: list[str] | None = PathsArg,
     output_format: OutputFormat = typer.Option(
         OutputFormat.text, "--format", help="输出格式：text、json、jsonl、csv、html（网站报告）。"
     ),
@@ -143,19 +142,19 @@ def check(
         InputFormat.auto, "--input-format",
         help="输入格式：auto（按扩展名和内容判断）、text、html、warc（含 .warc.gz）、jsonl（每行一个页面）。",
     ),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="并行检查的工作进程数（默认：全部 CPU 核）。"),
-    url_field: Optional[str] = typer.Option(None, "--url-field", help="JSONL 中存放页面地址的字段名（默认 url）。"),
-    html_field: Optional[str] = typer.Option(None, "--html-field", help="JSONL 中存放 HTML 的字段名（默认 html）。"),
-    text_field: Optional[str] = typer.Option(None, "--text-field", help="JSONL 中存放纯文本的字段名（默认 text）。"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="把报告写入该文件（默认写到标准输出）。"),
-    fail_on: Optional[FailOn] = typer.Option(
+    jobs: int | None = typer.Option(None, "--jobs", "-j", help="并行检查的工作进程数（默认：全部 CPU 核）。"),
+    url_field: str | None = typer.Option(None, "--url-field", help="JSONL 中存放页面地址的字段名（默认 url）。"),
+    html_field: str | None = typer.Option(None, "--html-field", help="JSONL 中存放 HTML 的字段名（默认 html）。"),
+    text_field: str | None = typer.Option(None, "--text-field", help="JSONL 中存放纯文本的字段名（默认 text）。"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="把报告写入该文件（默认写到标准输出）。"),
+    fail_on: FailOn | None = typer.Option(
         None, "--fail-on", help="达到该严重程度即以退出码 1 结束：error（默认）、warning、info、never。"
     ),
-    select: Optional[list[str]] = SelectOpt,
-    ignore: Optional[list[str]] = IgnoreOpt,
-    dicts: Optional[list[Path]] = DictOpt,
-    allow: Optional[list[Path]] = AllowOpt,
-    config: Optional[Path] = ConfigOpt,
+    select: list[str] | None = SelectOpt,
+    ignore: list[str] | None = IgnoreOpt,
+    dicts: list[Path] | None = DictOpt,
+    allow: list[Path] | None = AllowOpt,
+    config: Path | None = ConfigOpt,
 ) -> None:
     """检查文件或标准输入中的错别字、敏感词和不规范表述。
 
@@ -238,13 +237,13 @@ def _scan_pages(paths, kwargs, proof, input_format, output_format, jobs, fields,
 
 @app.command()
 def fix(
-    paths: Optional[list[str]] = PathsArg,
+    paths: list[str] | None = PathsArg,
     write: bool = typer.Option(False, "--write", help="直接改写文件（默认把改正后的文本打印到标准输出）。"),
-    select: Optional[list[str]] = SelectOpt,
-    ignore: Optional[list[str]] = IgnoreOpt,
-    dicts: Optional[list[Path]] = DictOpt,
-    allow: Optional[list[Path]] = AllowOpt,
-    config: Optional[Path] = ConfigOpt,
+    select: list[str] | None = SelectOpt,
+    ignore: list[str] | None = IgnoreOpt,
+    dicts: list[Path] | None = DictOpt,
+    allow: list[Path] | None = AllowOpt,
+    config: Path | None = ConfigOpt,
 ) -> None:
     """只采用标记为“可安全自动修改”的建议，输出改正后的文本（或用 --write 改写文件）。"""
     try:
@@ -274,9 +273,9 @@ def fix(
 @app.command()
 def rules(
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", help="输出格式：text 或 json。"),
-    select: Optional[list[str]] = SelectOpt,
-    ignore: Optional[list[str]] = IgnoreOpt,
-    config: Optional[Path] = ConfigOpt,
+    select: list[str] | None = SelectOpt,
+    ignore: list[str] | None = IgnoreOpt,
+    config: Path | None = ConfigOpt,
 ) -> None:
     """列出所有规则：编号、类别、严重程度、是否默认启用、说明。"""
     try:
