@@ -1,3 +1,5 @@
+# The page template is a list of HTML fragments, several spread over two source lines.
+# ruff: noqa: ISC004
 """Generate a reproducible dump of government-style web pages for benchmarks and tests.
 
     python benchmarks/make_dump.py --size 100 --out benchmarks/out/d100
@@ -18,6 +20,7 @@ made of paragraphs drawn from /work/shared/corpus (clean official text); visible
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import io
 import json
@@ -201,19 +204,24 @@ class PageMaker:
 
 
 def generate(out: Path, size_mb: float, seed: int, formats: set[str], paragraphs: list[str] | None = None) -> dict:
+    out.mkdir(parents=True, exist_ok=True)
+    maker = PageMaker(seed, paragraphs or load_paragraphs())
+    if "folder" in formats:
+        (out / "pages").mkdir(exist_ok=True)
+    with contextlib.ExitStack() as stack:
+        warc_fh = stack.enter_context(open(out / "dump.warc.gz", "wb")) if "warc" in formats else None
+        jsonl = stack.enter_context(open(out / "dump.jsonl", "w", encoding="utf-8")) if "jsonl" in formats else None
+        truth = stack.enter_context(open(out / "truth.jsonl", "w", encoding="utf-8"))
+        return _write_pages(maker, out, size_mb, formats, warc_fh, jsonl, truth)
+
+
+def _write_pages(maker, out: Path, size_mb: float, formats: set[str], warc_fh, jsonl, truth) -> dict:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    out.mkdir(parents=True, exist_ok=True)
-    maker = PageMaker(seed, paragraphs or load_paragraphs())
+    warc = WARCWriter(warc_fh, gzip=True) if warc_fh else None
     target = int(size_mb * 1_000_000)
     pages_dir = out / "pages"
-    if "folder" in formats:
-        pages_dir.mkdir(exist_ok=True)
-    warc_fh = open(out / "dump.warc.gz", "wb") if "warc" in formats else None
-    warc = WARCWriter(warc_fh, gzip=True) if warc_fh else None
-    jsonl = open(out / "dump.jsonl", "w", encoding="utf-8") if "jsonl" in formats else None
-    truth = open(out / "truth.jsonl", "w", encoding="utf-8")
     total = n = 0
     while total < target:
         url, html, enc, injected = maker.page(n)
@@ -237,9 +245,6 @@ def generate(out: Path, size_mb: float, seed: int, formats: set[str], paragraphs
         truth.write(json.dumps({"url": url, "file": name, "encoding": enc, "injected": injected},
                                ensure_ascii=False) + "\n")
         n += 1
-    for fh in (warc_fh, jsonl, truth):
-        if fh:
-            fh.close()
     return {"pages": n, "html_bytes": total}
 
 

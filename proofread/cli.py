@@ -83,13 +83,13 @@ def _proof_kwargs(config: Path | None, select, ignore, dicts, allow) -> tuple[di
     from dataclasses import replace
 
     cfg = replace(cfg, allow=tuple(allow_files))
-    kwargs = dict(
-        user_dicts=[str(p) for p in dicts or ()],
-        allow=allow_words,
-        select=_split(select) if select else None,
-        ignore=_split(ignore),
-        config=cfg,
-    )
+    kwargs = {
+        "user_dicts": [str(p) for p in dicts or ()],
+        "allow": allow_words,
+        "select": _split(select) if select else None,
+        "ignore": _split(ignore),
+        "config": cfg,
+    }
     return kwargs, cfg
 
 
@@ -208,6 +208,7 @@ def check(
 
 def _scan_pages(paths, kwargs, proof, input_format, output_format, jobs, fields, output, threshold) -> int:
     """Site dumps (HTML, WARC, JSONL, folders): the streaming page scan in proofread.scan."""
+    import contextlib
     from functools import partial
 
     from . import scan
@@ -221,18 +222,15 @@ def _scan_pages(paths, kwargs, proof, input_format, output_format, jobs, fields,
     )
     # jobs == 1 reuses the proofreader built above; workers rebuild it from the same arguments.
     factory = (lambda: proof) if jobs == 1 else partial(Proofreader, **kwargs)
-    try:
-        out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    except OSError as exc:
-        _err(f"proofread: {output}: 无法写入：{exc.strerror or exc}")
-        return EXIT_USAGE
-    try:
+    with contextlib.ExitStack() as stack:
+        try:
+            out = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout
+        except OSError as exc:
+            _err(f"proofread: {output}: 无法写入：{exc.strerror or exc}")
+            return EXIT_USAGE
         colour = output_format is OutputFormat.text and out.isatty()
         return scan.run(paths, factory, input_format=input_format.value, output_format=output_format.value,
                         jobs=jobs, fields=names, out=out, colour=colour, fail_on=threshold)
-    finally:
-        if output:
-            out.close()
 
 
 @app.command()

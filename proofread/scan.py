@@ -67,7 +67,7 @@ def check_page(proof: Any, page: Page) -> PageResult:
     except InputError as exc:
         res.error = str(exc)
         res.records = []
-    except Exception as exc:  # a bug or a pathological page must not end a site scan: report it
+    except Exception as exc:  # noqa: BLE001 - a bug or a pathological page must not end a site scan: reported
         res.error = f"{page.url}: 检查时出错（{type(exc).__name__}: {exc}）\n{traceback.format_exc(limit=3)}"
         res.records = []
     return res
@@ -122,7 +122,9 @@ def _check_text(proof: Any, page: Page, res: PageResult) -> None:
 
 
 def _record(url, line, col, end_line, end_col, f, hidden, tag, ctx, ctx_at) -> dict[str, Any]:
-    rec: dict[str, Any] = {"url": url, "line": line, "column": col, "end_line": end_line, "end_column": end_col}
+    # "path" repeats the URL so consumers of the text-file JSONL (which has "path") read pages too.
+    rec: dict[str, Any] = {"url": url, "path": url, "line": line, "column": col, "end_line": end_line,
+                           "end_column": end_col}
     d = f.to_dict()
     del d["start"], d["end"]
     rec.update(d)

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from sitegen import write_dump
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +21,7 @@ def run(*args, stdin=None, cwd=None):
     # This checkout's code, whatever else is installed in the environment.
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run([sys.executable, "-m", "proofread", *args], input=stdin, capture_output=True, cwd=cwd,
-                          env=env, timeout=300)
+                          env=env, timeout=300, check=False)
 
 
 @pytest.fixture(scope="module")

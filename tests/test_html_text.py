@@ -127,7 +127,7 @@ def test_legacy_entity_without_semicolon_maps_exactly():
 def test_positions_with_crlf_and_lone_cr():
     src = "<html>\r\n<body>\r\n<p>第一行</p>\r<p>  中华人民共合国</p>\r\n</body>"
     pt = extract(src)
-    s, e = find(pt, "中华人民共合国")
+    s, _ = find(pt, "中华人民共合国")
     line, col = pt.line_col(pt.source_offset(s))
     assert (line, col) == line_col_of(src, "中华人民共合国") == (4, 6)
 
@@ -135,7 +135,7 @@ def test_positions_with_crlf_and_lone_cr():
 def test_positions_with_astral_characters():
     src = "<p>𠀀𠀁&#x20002;</p>\n<p>😀 攻府</p>"
     pt = extract(src)
-    s, e = find(pt, "攻府")
+    s, _ = find(pt, "攻府")
     assert pt.line_col(pt.source_offset(s)) == (2, 6)  # columns count code points
     assert source_of(pt, 2, 3) == "&#x20002;"
 
@@ -143,7 +143,7 @@ def test_positions_with_astral_characters():
 def test_alt_text_position_points_inside_the_attribute():
     src = '<div>\n  <img class="x" src="a.png"\n       alt="中华人民共合国地图">\n</div>'
     pt = extract(src)
-    s, e = find(pt, "中华人民共合国")
+    s, _ = find(pt, "中华人民共合国")
     assert pt.line_col(pt.source_offset(s)) == line_col_of(src, "中华人民共合国") == (3, 13)
 
 

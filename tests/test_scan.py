@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 import pytest
+from sitegen import Crashy, write_dump
 
 import proofread
 from proofread.scan import scan_pages
 from proofread.sources.dump import open_dump
 from proofread.sources.page import Page
-from sitegen import Crashy, write_dump
 
 KEYS = ("line", "column", "end_line", "end_column", "text", "rule", "hidden", "context")
 
@@ -49,8 +50,9 @@ def test_every_finding_points_at_its_place_in_the_html_source(dump):
     for res in findings(out / "pages"):
         if not res.records:
             continue
-        raw = open(res.url, "rb").read()
         from proofread.sources.page import decode_html
+
+        raw = Path(res.url).read_bytes()
 
         lines = decode_html(raw, res.url)[0].replace("\r\n", "\n").split("\n")
         for r in res.records:
@@ -62,7 +64,7 @@ def test_injected_errors_are_found_and_hidden_spam_is_flagged(dump):
     import json
 
     out, _ = dump
-    truth = [json.loads(x) for x in open(out / "truth.jsonl", encoding="utf-8")]
+    truth = [json.loads(x) for x in (out / "truth.jsonl").read_text(encoding="utf-8").splitlines()]
     results = findings(out / "dump.jsonl")
     for t, res in zip(truth, results):
         texts = {r["text"] for r in res.records}

@@ -12,17 +12,17 @@ import subprocess
 import pytest
 
 import proofread
-from proofread.report.pages import CsvWriter, JsonlWriter, Summary
 from proofread.report.html import HtmlWriter
+from proofread.report.pages import CsvWriter, JsonlWriter, Summary
 from proofread.scan import scan_pages
 from proofread.sources.page import Page
 
 PAGES = [
-    ("http://gov.example/a.html", "<html><head><title>关于扫黑险恶工作的通知</title></head><body>"
-                                  "<p>中华人民共合国 &lt;script&gt;alert(1)&lt;/script&gt;</p></body></html>"),
+    ("http://gov.example/a.html", ("<html><head><title>关于扫黑险恶工作的通知</title></head><body>"
+                                   "<p>中华人民共合国 &lt;script&gt;alert(1)&lt;/script&gt;</p></body></html>")),
     ("http://gov.example/b.html", "<p>干净的页面</p>"),
-    ("http://gov.example/c.html", "<p>攻府工作</p><div style='display:none'><a href='x'>澳门博彩</a></div>"
-                                  "<p>扫黑险恶</p><p>中华人民共合国</p>"),
+    ("http://gov.example/c.html", ("<p>攻府工作</p><div style='display:none'><a href='x'>澳门博彩</a></div>"
+                                   "<p>扫黑险恶</p><p>中华人民共合国</p>")),
 ]
 
 
@@ -63,7 +63,7 @@ def test_csv_opens_in_spreadsheets():
 
 
 def test_html_report_structure_order_and_escaping():
-    text, s = write(HtmlWriter)
+    text, _ = write(HtmlWriter)
     assert text.startswith("<!DOCTYPE html>") and 'lang="zh-CN"' in text
     assert "<script>alert" not in text and "&lt;script&gt;alert" in text  # page text is escaped
     assert "http" not in text.split("<style>")[1].split("</style>")[0]  # no external resources
@@ -90,12 +90,12 @@ def test_html_report_renders_in_headless_chromium(tmp_path):
     page.write_text(text, encoding="utf-8")
     flags = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
              "--disable-component-update", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}"]
-    dom = subprocess.run([*flags, "--dump-dom", page.as_uri()], capture_output=True, timeout=120)
+    dom = subprocess.run([*flags, "--dump-dom", page.as_uri()], capture_output=True, timeout=120, check=False)
     rendered = dom.stdout.decode("utf-8")
     assert "<mark>澳门博彩</mark>" in rendered and "总体情况" in rendered
     shot = tmp_path / "shot.png"
     subprocess.run([*flags, "--window-size=1200,1400", f"--screenshot={shot}", page.as_uri()], capture_output=True,
-                   timeout=120)
+                   timeout=120, check=False)
     data = shot.read_bytes()
     assert png_size(data) == (1200, 1400)
     assert len(data) > 20_000  # a blank page compresses to a few kB; the report does not

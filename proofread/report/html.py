@@ -50,7 +50,7 @@ class HtmlWriter:
         self.out = out
         self.title = title
         self.max_pages = max_pages
-        self.spool = tempfile.TemporaryFile()
+        self.spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()
         self.rows: list[tuple[int, int, int, int, int, str, int, int]] = []
         self.n = 0
 

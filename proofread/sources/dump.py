@@ -176,7 +176,7 @@ def read_warc(path: Path, base: int = 0, on_skip: Callable[[], None] | None = No
     from warcio.archiveiterator import ArchiveIterator
 
     try:
-        fh = open(path, "rb")
+        fh = open(path, "rb")  # noqa: SIM115 - closed by the `with fh` below
         size = os.fstat(fh.fileno()).st_size
     except OSError as exc:
         yield Page(str(path), None, error=f"{path}: 无法读取：{exc.strerror or exc}", pos=base)
@@ -196,7 +196,7 @@ def read_warc(path: Path, base: int = 0, on_skip: Callable[[], None] | None = No
                 record = next(it)
             except StopIteration:
                 break
-            except Exception as exc:  # warcio raises plain exceptions for broken archives
+            except Exception as exc:  # noqa: BLE001 - warcio raises plain exceptions for broken archives
                 yield damaged(f"{type(exc).__name__}: {exc}")
                 return
             if n == 0 and record.format == "arc" and not str(path).lower().endswith((".arc", ".arc.gz")):
@@ -209,12 +209,12 @@ def read_warc(path: Path, base: int = 0, on_skip: Callable[[], None] | None = No
             if page is not None:
                 try:
                     data = record.content_stream().read()
-                except Exception as exc:  # truncated gzip member, bad chunked encoding, ...
+                except Exception as exc:  # noqa: BLE001 - truncated gzip member, bad chunked encoding, ...
                     yield damaged(f"{type(exc).__name__}: {exc}")
                     return
             try:
                 it.read_to_end(record)
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - as above: reported, and the file ends here
                 yield damaged(f"{type(exc).__name__}: {exc}")
                 return
             if getattr(record.raw_stream, "limit", 0) > 0:
@@ -299,11 +299,11 @@ def read_jsonl(path: Path, fields: JsonlFields, base: int = 0) -> Iterator[Page]
                 continue
             _, url = _first(obj, fields.url)
             url = str(url) if url is not None else where
-            hk, html = _first(obj, fields.html)
+            _, html = _first(obj, fields.html)
             if isinstance(html, str):
                 yield Page(url, html, kind=HTML, pos=pos)
                 continue
-            tk, text = _first(obj, fields.text)
+            _, text = _first(obj, fields.text)
             if isinstance(text, str):
                 yield Page(url, text, kind=TEXT, pos=pos)
                 continue

@@ -40,7 +40,7 @@ _ATTR = re.compile(
 _HIDE_HINT = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|(?:width|height|font-size|opacity)\s*:\s*0(?![.\d])"
     r"|:\s*-\s*(?:[5-9]\d{2}|\d{4,})|clip\s*:\s*rect|hidden",
-    re.I,
+    re.IGNORECASE,
 )
 _NON_WS = re.compile(r"[^ \t\n\f\r]")
 _FAST = re.compile(
@@ -92,7 +92,7 @@ _HIDDEN_STYLE = re.compile(
     r"|clip:rect\(0"
 )
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_SIMPLE_SELECTOR = re.compile(r"^[a-z0-9]*([.#])([-\w]+)$", re.I)
+_SIMPLE_SELECTOR = re.compile(r"^[a-z0-9]*([.#])([-\w]+)$", re.IGNORECASE)
 
 
 def style_is_hidden(style: str) -> bool:
@@ -103,7 +103,7 @@ def style_is_hidden(style: str) -> bool:
 def _end_tag_re(name: str) -> re.Pattern[str]:
     pat = _END_RE_CACHE.get(name)
     if pat is None:
-        pat = _END_RE_CACHE[name] = re.compile(rf"</{name}(?=[\t\n\f\r />])", re.I)
+        pat = _END_RE_CACHE[name] = re.compile(rf"</{name}(?=[\t\n\f\r />])", re.IGNORECASE)
     return pat
 
 
@@ -197,8 +197,19 @@ class PageText:
 class _Builder:
     """Accumulates text runs into blocks and pieces."""
 
-    __slots__ = ("parts", "length", "blocks", "t", "s", "n", "block_start", "block_hidden", "block_tag",
-                 "pending_space", "open")
+    __slots__ = (
+        "block_hidden",
+        "block_start",
+        "block_tag",
+        "blocks",
+        "length",
+        "n",
+        "open",
+        "parts",
+        "pending_space",
+        "s",
+        "t",
+    )
 
     def __init__(self) -> None:
         self.parts: list[str] = []

@@ -43,16 +43,15 @@ class Page:
 _HTML_SNIFF = re.compile(
     rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--|<(?:!doctype\s+html|html|head|script|iframe|h1|div|font|table|a|style"
     rb"|title|b|body|br|p|meta|link|center|span|ul|form)(?=[\s>/]))",
-    re.I,
+    re.IGNORECASE,
 )
-_HTML_ANYWHERE = re.compile(rb"<(?:html|body|head|title|meta|div|p|table)[\s>]", re.I)
+_HTML_ANYWHERE = re.compile(rb"<(?:html|body|head|title|meta|div|p|table)[\s>]", re.IGNORECASE)
 
 
 def looks_like_html(head: bytes) -> bool:
     """True when the first bytes of a file look like an HTML document (extension not trusted)."""
     for bom in (codecs.BOM_UTF8,):
-        if head.startswith(bom):
-            head = head[len(bom):]
+        head = head.removeprefix(bom)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             head = head.decode("utf-16").encode("utf-8", "replace")
@@ -77,7 +76,7 @@ _ALIASES = {
     "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
     "ascii": "cp1252", "unicode": "utf-16", "utf8": "utf-8",
 }
-_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
 
 
 def canonical_encoding(label: str | None) -> str | None:
