@@ -27,6 +27,7 @@ import json
 import os
 import random
 import sys
+import uuid
 from pathlib import Path
 
 CORPUS = Path(os.environ.get("PROOFREAD_CORPUS", "/work/shared/corpus"))
@@ -215,6 +216,11 @@ def generate(out: Path, size_mb: float, seed: int, formats: set[str], paragraphs
         return _write_pages(maker, out, size_mb, formats, warc_fh, jsonl, truth)
 
 
+def _warc_ids(k: int) -> dict[str, str]:
+    """Fixed record id and date, so the same seed gives the same WARC bytes."""
+    return {"WARC-Record-ID": f"<urn:uuid:{uuid.UUID(int=k + 1)}>", "WARC-Date": "2026-01-01T00:00:00Z"}
+
+
 def _write_pages(maker, out: Path, size_mb: float, formats: set[str], warc_fh, jsonl, truth) -> dict:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
@@ -234,11 +240,13 @@ def _write_pages(maker, out: Path, size_mb: float, formats: set[str], warc_fh, j
             ctype = "text/html" if enc != "utf-8" and "charset=" not in html[:600] else f"text/html; charset={'utf-8' if enc == 'utf-8' else 'gbk'}"
             http = StatusAndHeaders("200 OK", [("Content-Type", ctype), ("Content-Length", str(len(body)))],
                                     protocol="HTTP/1.1")
-            warc.write_record(warc.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http))
+            warc.write_record(warc.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http,
+                                                      warc_headers_dict=_warc_ids(2 * n)))
             if n % 50 == 0:  # assets a crawler also stores: skipped by the reader
                 css = b".nav{color:#c00}"
                 http = StatusAndHeaders("200 OK", [("Content-Type", "text/css")], protocol="HTTP/1.1")
                 warc.write_record(warc.create_warc_record(url + ".css", "response", payload=io.BytesIO(css),
+                                                          warc_headers_dict=_warc_ids(2 * n + 1),
                                                           http_headers=http))
         if jsonl:
             jsonl.write(json.dumps({"url": url, "html": html, "file": name}, ensure_ascii=False) + "\n")
