@@ -115,3 +115,42 @@ def test_a_worker_killed_once_is_replaced_and_nothing_is_lost(tmp_path):
     res = list(scan_pages(pages_with(texts), partial(Crashy, str(tmp_path / "flag")), 2))
     assert (tmp_path / "flag").exists()
     assert len(res) == 61 and not any(r.error for r in res)
+
+
+class _Tty:
+    def __init__(self, tty):
+        self.tty, self.text = tty, ""
+
+    def isatty(self):
+        return self.tty
+
+    def write(self, s):
+        self.text += s
+
+    def flush(self):
+        pass
+
+
+def test_progress_only_on_a_terminal():
+    from proofread.progress import Progress
+
+    assert not Progress.wanted(_Tty(False))
+    assert Progress.wanted(_Tty(True))
+    tty = _Tty(True)
+    p = Progress(tty, min_interval=0)
+    p(10, 5_000_000, 10_000_000)
+    assert "已检查 10 页" in tty.text and "页/秒" in tty.text and "50.0%" in tty.text and "剩余约" in tty.text
+    p.finish()
+    assert tty.text.endswith("\r\x1b[K")
+
+
+def test_cli_prints_no_progress_when_piped(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "a.html").write_text("<p>中华人民共合国</p>", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    r = subprocess.run([sys.executable, "-m", "proofread", "check", str(tmp_path), "--format", "jsonl"],
+                       capture_output=True, env=env, timeout=120, check=False)
+    assert "页/秒" not in r.stderr.decode() and "\r" not in r.stderr.decode()

@@ -301,11 +301,11 @@ def read_jsonl(path: Path, fields: JsonlFields, base: int = 0) -> Iterator[Page]
             url = str(url) if url is not None else where
             _, html = _first(obj, fields.html)
             if isinstance(html, str):
-                yield Page(url, html, kind=HTML, pos=pos)
+                yield Page(url, html, kind=HTML, pos=pos, nbytes=len(line))
                 continue
             _, text = _first(obj, fields.text)
             if isinstance(text, str):
-                yield Page(url, text, kind=TEXT, pos=pos)
+                yield Page(url, text, kind=TEXT, pos=pos, nbytes=len(line))
                 continue
             names = "/".join([*fields.html, *fields.text])
             yield Page(url, None, pos=pos, error=f"{where}: 没有字符串字段 {names}，已跳过该行")

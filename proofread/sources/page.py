@@ -28,13 +28,19 @@ class Page:
     charset: str | None = None
     error: str | None = None
     pos: int = 0
+    nbytes: int | None = None  # size of the record as read, when ``data`` is a str
 
     @property
     def size(self) -> int:
+        """Bytes of the page as stored (the UTF-8 length for text taken from JSON)."""
         d = self.data
         if d is None:
             return 0
-        return len(d) if isinstance(d, bytes) else len(d.encode("utf-8", "surrogatepass"))
+        if isinstance(d, bytes):
+            return len(d)
+        if self.nbytes is None:
+            self.nbytes = len(d.encode("utf-8", "surrogatepass"))
+        return self.nbytes
 
 
 # --- sniffing -----------------------------------------------------------------------------------
