@@ -294,8 +294,10 @@ def wants_page_scan(paths: list[str] | None, input_format: str, output_format: s
         return True
     if input_format == "text":
         return False
-    for raw in paths or ():
+    for raw in paths or ("-",):
         if raw == "-":
+            if _stdin_looks_like_html():
+                return True
             continue
         p = Path(raw)
         if format_of(raw) != "auto" or p.is_dir():
@@ -308,6 +310,21 @@ def wants_page_scan(paths: list[str] | None, input_format: str, output_format: s
             except OSError:
                 continue
     return False
+
+
+def _stdin_looks_like_html() -> bool:
+    """Peek (without consuming) at piped stdin: `curl … | proofread check` gets the HTML scan."""
+    import sys
+
+    from .sources.page import looks_like_html
+
+    stdin = getattr(sys.stdin, "buffer", None)
+    if stdin is None or sys.stdin.isatty() or not hasattr(stdin, "peek"):
+        return False
+    try:
+        return looks_like_html(stdin.peek(4096)[:4096])
+    except (OSError, ValueError):
+        return False
 
 
 def run(

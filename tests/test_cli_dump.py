@@ -55,6 +55,8 @@ def test_html_on_stdin_and_url_field_names(tmp_path):
     r = run("check", "--input-format", "html", "--format", "jsonl", stdin=page.encode("gbk"))
     (rec,) = jsonl(r)
     assert (rec["url"], rec["line"], rec["column"]) == ("<stdin>", 1, page.index("中") + 1)
+    r = run("check", "--format", "jsonl", stdin=page.encode("utf-8"))  # sniffed on stdin too
+    assert [(x["url"], x["column"], x["tag"]) for x in jsonl(r)] == [("<stdin>", page.index("中") + 1, "p")]
     f = tmp_path / "x.jsonl"
     f.write_text(json.dumps({"u": "http://a/1", "body": page}, ensure_ascii=False) + "\n", encoding="utf-8")
     r = run("check", "--url-field", "u", "--html-field", "body", "--format", "jsonl", str(f))
