@@ -377,7 +377,7 @@ class _Extractor:
                 or (attr_text and (inline_hidden(attr_text) or (self.class_re and self.class_re.search(attr_text))))
             ):
                 pos = text_start = self._start_tag(name, m.end(4), attr_text, pos)
-            else:
+            elif name not in VOID:
                 self.last_tag = name
         if text_start < n:
             self.text(text_start, n)
@@ -426,7 +426,8 @@ class _Extractor:
 
     def _start_tag(self, name: str, attrs_end: int, attr_text: str, end: int) -> int:
         """Handle a start tag; returns where scanning resumes (after raw text for script etc.)."""
-        self.last_tag = name
+        if name not in VOID:  # a void element holds no text: the text after it belongs to its parent
+            self.last_tag = name
         region = self.region
         if region:
             self._implied_ends(name)

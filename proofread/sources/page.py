@@ -130,12 +130,12 @@ def decode_html(data: bytes, name: str, http_charset: str | None = None) -> tupl
             return data.decode(enc), enc
         except UnicodeDecodeError:
             continue
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: 含 NUL 字节，不是 HTML 或文本页面，已跳过")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    best = from_bytes(data).best()  # also finds UTF-16/32 without a BOM
     if best is not None:
         return str(best), best.encoding
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: 含 NUL 字节，不是 HTML 或文本页面，已跳过")
     enc = tried[0] if tried else "gb18030"
     return data.decode(enc, "replace"), enc + "+replace"
