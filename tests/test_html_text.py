@@ -259,3 +259,16 @@ def test_text_agrees_with_selectolax_on_government_style_pages():
         pt = extract(page)
         ours = "\n".join(pt.text[b.start : b.end] for b in pt.blocks if b.tag != "img")  # alt is not node text
         assert "".join(_words(ours)) == "".join(_words(expected))
+
+
+def test_hidden_table_row_and_cell_end_at_the_next_row_or_cell():
+    assert blocks("<table><tr style=display:none><td>甲<td>乙<tr><td>丙</table>") == [
+        ("甲", True), ("乙", True), ("丙", False)]
+    assert blocks("<table><tr><td style=display:none>甲<span>乙<td>丙</table>") == [("甲乙", True), ("丙", False)]
+
+
+def test_deeply_nested_unclosed_markup_in_a_hidden_region():
+    # Implied end tags keep the open-element stack short (this input was quadratic before).
+    pt = extract("<table hidden>" + "<tr><td>格" * 3000 + "</table><p>后</p>")
+    assert pt.text.count("格") == 3000 and all(b.hidden for b in pt.blocks[:-1])
+    assert (pt.text[pt.blocks[-1].start : pt.blocks[-1].end], pt.blocks[-1].hidden) == ("后", False)

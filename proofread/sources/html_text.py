@@ -78,7 +78,10 @@ _SCOPE = frozenset({"applet", "caption", "html", "table", "td", "th", "marquee",
                     "button"})
 _LIST_SCOPE = _SCOPE | {"ol", "ul"}
 _TABLE_SCOPE = frozenset({"html", "table", "template"})
-_IMPLIES_END = _P_CLOSERS | {"li", "dt", "dd", "td", "th", "tr", "option"}
+_IMPLIES_END = _P_CLOSERS | {"li", "dt", "dd", "td", "th", "tr", "tbody", "thead", "tfoot", "option"}
+_TABLE_CONTEXT = frozenset({"table", "template", "html"})
+_BODY_CONTEXT = _TABLE_CONTEXT | {"tbody", "thead", "tfoot"}
+_ROW_CONTEXT = _TABLE_CONTEXT | {"tr"}
 _SPECIAL = RAWTEXT | RCDATA | SKIP | {"img", "plaintext"}
 _END_RE_CACHE: dict[str, re.Pattern[str]] = {}
 
@@ -319,7 +322,8 @@ class _Extractor:
         self.out = _Builder()
         # Open elements inside a hidden or skipped region: (tag, hidden, skipped); empty outside.
         self.region: list[tuple[str, bool, bool]] = []
-        self.names: list[str] = []  # the tags of ``region``, for fast membership tests
+        self.names: list[str] = []  # the tags of ``region``
+        self.counts: dict[str, int] = {}  # how many of each tag are open in ``region`` (no linear scans)
         self.hidden = False
         self.skipped = False
         self.hidden_classes: set[str] = set()
@@ -457,6 +461,7 @@ class _Extractor:
         if region or self_hidden or name in SKIP:
             region.append((name, el_hidden, self.skipped or name in SKIP))
             self.names.append(name)
+            self.counts[name] = self.counts.get(name, 0) + 1
             self.hidden, self.skipped = el_hidden, self.skipped or name in SKIP
         return end
 
@@ -494,6 +499,9 @@ class _Extractor:
         for k in range(len(region) - 1, -1, -1):
             name = open_names[k]
             if name in names:
+                counts = self.counts
+                for gone in open_names[k:]:
+                    counts[gone] -= 1
                 del region[k:]
                 del open_names[k:]
                 self.hidden, self.skipped = (region[-1][1], region[-1][2]) if region else (False, False)
@@ -505,35 +513,47 @@ class _Extractor:
     def _implied_ends(self, name: str) -> None:
         if name not in _IMPLIES_END:
             return
-        names = self.names
-        if name in _P_CLOSERS and "p" in names:
+        names = self.counts
+        if name in _P_CLOSERS and names.get("p"):
             self._pop_to(("p",), _SCOPE)
         if name == "li":
-            if "li" in names:
+            if names.get("li"):
                 self._pop_to(("li",), _LIST_SCOPE)
         elif name in ("dt", "dd"):
-            self._pop_to(("dt", "dd"), _SCOPE)
+            if names.get("dt") or names.get("dd"):
+                self._pop_to(("dt", "dd"), _SCOPE)
         elif name in ("td", "th"):
-            self._pop_to(("td", "th"), _TABLE_SCOPE)
-        elif name == "tr":
-            self._pop_to(("tr", "td", "th"), _TABLE_SCOPE)
+            if names.get("td") or names.get("th") or names.get("tr"):
+                self._pop_until(_ROW_CONTEXT)  # the open cell (and whatever is unclosed in it) ends
+        elif name in ("tr", "tbody", "thead", "tfoot"):
+            if names.get("tr") or names.get("td") or names.get("th") or names.get(name):
+                self._pop_until(_BODY_CONTEXT if name == "tr" else _TABLE_CONTEXT)
         elif name == "option" and self.region and self.region[-1][0] == "option":
             self._pop_to(("option",), frozenset())
+
+    def _pop_until(self, stop: frozenset[str]) -> None:
+        """Pop open elements until one in ``stop`` is on top (or the region is empty)."""
+        region, names, counts = self.region, self.names, self.counts
+        while names and names[-1] not in stop:
+            counts[names.pop()] -= 1
+            region.pop()
+        self.hidden, self.skipped = (region[-1][1], region[-1][2]) if region else (False, False)
 
     def _end_in_region(self, name: str) -> None:
         if self.names[-1] == name:  # the usual case: the innermost element closes
             self.region.pop()
-            self.names.pop()
+            self.counts[self.names.pop()] -= 1
             region = self.region
             self.hidden, self.skipped = (region[-1][1], region[-1][2]) if region else (False, False)
             return
-        if name in self.names and self._pop_to((name,), frozenset()):
+        if self.counts.get(name) and self._pop_to((name,), frozenset()):
             return
         # An end tag for an element opened before the region closes the region too (the
         # browser closes the unclosed hidden element); stray inline end tags are ignored.
         if name not in INLINE:
             self.region.clear()
             self.names.clear()
+            self.counts.clear()
             self.hidden = self.skipped = False
 
 
