@@ -25,9 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from proofread.errors import InputError  # noqa: E402
-from proofread.sources.html_text import extract  # noqa: E402
-from proofread.sources.page import decode_html  # noqa: E402
+from proofread.errors import InputError
+from proofread.sources.html_text import extract
+from proofread.sources.page import decode_html
 
 WORDS = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+")
 

@@ -176,11 +176,12 @@ def default_jobs() -> int:
 
 
 def scan_pages(
-    pages: Iterable[Page], factory: Factory, jobs: int | None = None, stats: ScanStats | None = None
+    pages: Iterable[Page], factory: Factory, jobs: int | None = None, stats: ScanStats | None = None,
+    start_method: str | None = None,
 ) -> Iterator[PageResult]:
     """Check every page; results come in input order. ``factory`` builds the proofreader
     (once in this process for ``jobs == 1``, once per worker otherwise; it must be picklable
-    when the platform starts workers by spawning)."""
+    when workers are spawned — ``start_method`` picks the multiprocessing start method)."""
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
     stats = stats if stats is not None else ScanStats()
     if jobs == 1:
@@ -188,18 +189,22 @@ def scan_pages(
         for p in pages:
             yield check_page(proof, p)
         return
-    yield from _Parallel(factory, jobs, stats).run(pages)
+    yield from _Parallel(factory, jobs, stats, start_method).run(pages)
 
 
 class _Parallel:
-    def __init__(self, factory: Factory, jobs: int, stats: ScanStats):
+    def __init__(self, factory: Factory, jobs: int, stats: ScanStats, start_method: str | None = None):
+        import multiprocessing
+
         self.factory = factory
         self.jobs = jobs
         self.stats = stats
+        self.context = multiprocessing.get_context(start_method)
         self.ex = self._executor()
 
     def _executor(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.jobs, initializer=_init_worker, initargs=(self.factory,))
+        return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_init_worker,
+                                   initargs=(self.factory,))
 
     def _restart(self) -> None:
         self.ex.shutdown(wait=False, cancel_futures=True)

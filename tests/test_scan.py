@@ -154,3 +154,14 @@ def test_cli_prints_no_progress_when_piped(tmp_path):
     r = subprocess.run([sys.executable, "-m", "proofread", "check", str(tmp_path), "--format", "jsonl"],
                        capture_output=True, env=env, timeout=120, check=False)
     assert "页/秒" not in r.stderr.decode() and "\r" not in r.stderr.decode()
+
+
+def test_spawned_workers_rebuild_the_proofreader_from_picklable_arguments():
+    # Python 3.14 starts workers with forkserver by default: nothing may rely on fork.
+    from proofread.config import Config
+
+    factory = partial(proofread.Proofreader, deny=["攻府"], spelling=False, config=Config())
+    pages = [Page(f"p{i}", f"<p>第{i}页 攻府</p>".encode(), pos=i) for i in range(6)]
+    res = list(scan_pages(pages, factory, 2, start_method="spawn"))
+    assert [r.url for r in res] == [f"p{i}" for i in range(6)]
+    assert all([x["text"] for x in r.records] == ["攻府"] for r in res)
