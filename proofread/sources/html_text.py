@@ -349,6 +349,10 @@ class _Extractor:
         inline_hidden = _inline_hidden
         special = _SPECIAL
         pos = text_start = 0
+        region = self.region  # the same list for the whole page: cleared, never replaced
+        class_re = None  # refreshed after every _start_tag (a <style> may define hidden classes)
+        inline = INLINE
+        void = VOID
         while True:
             m = fast(src, pos)
             if m is None:
@@ -356,6 +360,7 @@ class _Extractor:
                 if lt < 0:
                     break
                 pos, text_start = self._slow(lt, text_start)
+                class_re = self.class_re
                 continue
             text, slash, name, attr_text = m.groups()
             if text:
@@ -369,19 +374,20 @@ class _Extractor:
             pos = text_start = m.end()
             if not name.islower():
                 name = name.lower()
-            if out.open and name not in INLINE:
+            if out.open and name not in inline:
                 out.close()
             if slash:
-                if self.region:
+                if region:
                     self._end_in_region(name)
                 continue
             if (
-                self.region
+                region
                 or name in special
-                or (attr_text and (inline_hidden(attr_text) or (self.class_re and self.class_re.search(attr_text))))
+                or (attr_text and (inline_hidden(attr_text) or (class_re and class_re.search(attr_text))))
             ):
                 pos = text_start = self._start_tag(name, m.end(4), attr_text, pos)
-            elif name not in VOID:
+                class_re = self.class_re
+            elif name not in void:
                 self.last_tag = name
         if text_start < n:
             self.text(text_start, n)
