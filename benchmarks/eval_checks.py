@@ -1,0 +1,93 @@
+"""False-alarm rate and throughput of the rule checks (proofread/checks) on clean text.
+
+Every finding on the clean corpus is a false alarm. Prints findings per 100,000
+characters per rule, and the CPU time of all checks together.
+
+    PYTHONPATH=. python benchmarks/eval_checks.py [--corpus FILE.txt.gz ...] [--show RULE] [--limit N]
+
+Pages are simulated by joining consecutive paragraphs (lines) into chunks of about
+``--page-chars`` characters, the size of a typical government web page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import glob
+import gzip
+import os
+import sys
+import time
+
+from proofread.checks import load_check_modules
+
+DEFAULT_CORPUS = sorted(glob.glob("/work/shared/corpus/*.txt.gz"))
+
+
+def pages(path: str, page_chars: int, limit: int | None):
+    buf: list[str] = []
+    size = total = 0
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            buf.append(line)
+            size += len(line) + 1
+            if size >= page_chars:
+                yield "\n".join(buf)
+                total += size
+                buf, size = [], 0
+                if limit and total >= limit:
+                    return
+    if buf:
+        yield "\n".join(buf)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", nargs="*", default=DEFAULT_CORPUS)
+    ap.add_argument("--page-chars", type=int, default=5000)
+    ap.add_argument("--limit", type=int, default=None, help="stop each corpus after this many characters")
+    ap.add_argument("--show", action="append", default=[], help="print findings of this rule (prefix) with context")
+    args = ap.parse_args(argv)
+
+    modules = load_check_modules()
+    rules = [r.id for m in modules for r in m.RULES]
+    print("command:", "PYTHONPATH=. python " + " ".join(["benchmarks/eval_checks.py", *(argv or sys.argv[1:])]))
+    print(f"cores: {os.cpu_count()}  modules: {', '.join(m.__name__.rsplit('.', 1)[1] for m in modules)}")
+    grand: collections.Counter[str] = collections.Counter()
+    grand_chars = 0
+    cpu_by_module: collections.Counter[str] = collections.Counter()
+    for path in args.corpus:
+        counts: collections.Counter[str] = collections.Counter()
+        chars = 0
+        for page in pages(path, args.page_chars, args.limit):
+            chars += len(page)
+            for mod in modules:
+                t0 = time.process_time()
+                found = list(mod.check(page))
+                cpu_by_module[mod.__name__] += time.process_time() - t0
+                for f in found:
+                    assert page[f.start:f.end] == f.text, f
+                    counts[f.rule] += 1
+                    if any(f.rule.startswith(s) for s in args.show):
+                        ctx = page[max(0, f.start - 25):f.end + 25].replace("\n", "⏎")
+                        print(f"  {f.rule}\t{f.text!r}\t{ctx}")
+        grand.update(counts)
+        grand_chars += chars
+        print(f"\n{os.path.basename(path)}: {chars:,} chars, {sum(counts.values())} findings, "
+              f"{sum(counts.values()) * 1e5 / max(chars, 1):.2f} per 100k")
+    print(f"\nall: {grand_chars:,} chars")
+    print(f"{'rule':32} {'findings':>8} {'per 100k':>9}")
+    for r in rules:
+        print(f"{r:32} {grand[r]:8} {grand[r] * 1e5 / max(grand_chars, 1):9.3f}")
+    total = sum(grand.values())
+    print(f"{'TOTAL':32} {total:8} {total * 1e5 / max(grand_chars, 1):9.3f}")
+    cpu = sum(cpu_by_module.values())
+    print(f"\nCPU time, all checks: {cpu:.2f} s = {grand_chars / max(cpu, 1e-9):,.0f} chars/s (time.process_time)")
+    for name, t in cpu_by_module.most_common():
+        print(f"  {name:36} {t:6.2f} s  {grand_chars / max(t, 1e-9):>14,.0f} chars/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

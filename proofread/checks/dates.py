@@ -1,0 +1,172 @@
+"""Impossible calendar dates and weekdays that do not match their date.
+
+Recognises Arabic-numeral dates (2023年2月29日, 2月30日, 2023-02-30) and Chinese-numeral
+dates (二〇二〇年十一月十九日). A date without a year accepts 2月29日. Lunar dates
+(农历二月三十) and dates after 干支 years are left alone. A weekday (星期三, 周三, 礼拜三)
+right after a date with a year, optionally in brackets, must be that date's weekday.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..finding import Finding
+from ..rules import Rule
+from ._report import finding
+
+DATE_INVALID = Rule(
+    id="format.date-invalid",
+    category="format",
+    severity="error",
+    title="不存在的日期",
+    doc=(
+        "查找日历上不存在的日期：月份大于12、日期超过当月天数（如“4月31日”“2月30日”），"
+        "以及非闰年的2月29日（如“2023年2月29日”）；阿拉伯数字和汉字数字日期（二〇二三年二月二十九日）都检查。"
+        "农历日期不检查。原因：日期错误是政府网站检查通报中常见的硬伤。"
+    ),
+    examples=("本次申报截止时间为2023年2月29日。",),
+)
+WEEKDAY_MISMATCH = Rule(
+    id="format.weekday-mismatch",
+    category="format",
+    severity="error",
+    title="星期与日期不符",
+    doc=(
+        "带年份的日期后面紧跟的星期（星期三、周三、礼拜三，可在括号内）与该日期的实际星期不一致时报告。"
+        "原因：会议通知中的日期和星期不符会让读者无所适从，须核对后改正其中之一。"
+    ),
+    examples=("会议定于2020年11月19日（星期三）上午9时召开。",),
+)
+RULES: tuple[Rule, ...] = (DATE_INVALID, WEEKDAY_MISMATCH)
+
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUM = "一二三四五六七八九十"
+_D = "0-9０-９"
+_TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
+_TRIGGER = re.compile(r"月|[0-9]{4}[-/][0-9]")
+_ARABIC = re.compile(
+    rf"(?<![{_D}.．])(?:([{_D}]{{4}})\s*年\s*)?([{_D}]{{1,2}})\s*月\s*(?:([{_D}]{{1,2}})\s*[日号])?"
+)
+_ISO = re.compile(r"(?<![0-9.\-/])((?:19|20)[0-9]{2})([-/])([0-9]{1,2})\2([0-9]{1,2})(?![0-9]|[.\-/][0-9])")
+_CHINESE = re.compile(
+    r"(?:([〇○零Ｏ一二三四五六七八九]{4})年)?"
+    rf"([{_CN_NUM}]{{1,3}})月(?:([{_CN_NUM}]{{1,3}})[日号])?"
+)
+_WEEKDAY = re.compile(r"\s*[（(]?\s*(星期|礼拜|周)([一二三四五六日天])")
+_WEEKDAY_NAMES = "一二三四五六日"
+_LUNAR_BEFORE = re.compile(r"(?:农历|阴历|夏历|旧历|正月|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年?)\s*$")
+_NOT_MONTH_AFTER = re.compile(r"份?(?:[以之]?[上下内前后]|底|初|中旬|末)")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date as written: offsets in the text and its fields (``None`` when absent)."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int | None
+
+
+def chinese_number(s: str) -> int | None:
+    """Value of a small Chinese numeral (一 … 三十一); ``None`` when malformed."""
+    if not s or any(c not in _CN_NUM for c in s):
+        return None
+    if "十" not in s:
+        return _CN_DIGITS[s] if len(s) == 1 else None
+    tens, _, ones = s.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return None
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def _int(s: str | None) -> int | None:
+    return int(s.translate(_TO_ASCII)) if s else None
+
+
+def iter_dates(text: str) -> Iterator[DateMention]:
+    """Every month(-day) mention in ``text``, Arabic, ISO and Chinese-numeral, by position."""
+    if not _TRIGGER.search(text):
+        return
+    found: list[DateMention] = []
+    for m in _ARABIC.finditer(text):
+        found.append(DateMention(m.start(), m.end(), _int(m.group(1)), _int(m.group(2)), _int(m.group(3))))
+    for m in _ISO.finditer(text):
+        found.append(DateMention(m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4))))
+    if "十" in text or "〇" in text or "○" in text or re.search(r"[一二三四五六七八九]月", text):
+        for m in _CHINESE.finditer(text):
+            year = None
+            if m.group(1):
+                year = int("".join(str(_CN_DIGITS[c]) for c in m.group(1)))
+            month = chinese_number(m.group(2))
+            day = chinese_number(m.group(3)) if m.group(3) else None
+            if month is None or (m.group(3) and day is None):
+                continue
+            found.append(DateMention(m.start(), m.end(), year, month, day))
+    found.sort(key=lambda d: d.start)
+    yield from found
+
+
+def _problem(d: DateMention) -> str | None:
+    if not 1 <= d.month <= 12:
+        return f"月份“{d.month}”不存在。"
+    if d.day is None:
+        return None
+    if d.day < 1:
+        return "日期不能为0。"
+    if d.year is not None:
+        last = calendar.monthrange(d.year, d.month)[1]
+        if d.day > last:
+            if d.month == 2 and d.day == 29:
+                return f"{d.year}年不是闰年，2月只有28天。"
+            return f"{d.year}年{d.month}月只有{last}天。"
+        return None
+    last = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[d.month - 1]
+    if d.day > last:
+        return f"{d.month}月只有{last}天。"
+    return None
+
+
+def _plausible(text: str, d: DateMention) -> bool:
+    """False for things that look like dates but are not Gregorian calendar dates."""
+    if _LUNAR_BEFORE.search(text, max(0, d.start - 8), d.start):
+        return False
+    if d.day is None:
+        # A bare "13月" is only a date when a year precedes it; "13个月" never matches.
+        if d.year is None or _NOT_MONTH_AFTER.match(text, d.end):
+            return False
+    return True
+
+
+def check(text: str) -> Iterator[Finding]:
+    """Impossible dates and mismatched weekdays in ``text``."""
+    for d in iter_dates(text):
+        if not _plausible(text, d):
+            continue
+        problem = _problem(d)
+        if problem is not None:
+            yield finding(DATE_INVALID, text, d.start, d.end, f"日期“{text[d.start:d.end]}”不存在：{problem}")
+            continue
+        if d.year is None or d.day is None:
+            continue
+        w = _WEEKDAY.match(text, d.end)
+        if w is None:
+            continue
+        try:
+            actual = datetime.date(d.year, d.month, d.day).weekday()
+        except ValueError:
+            continue
+        written = _WEEKDAY_NAMES.index("日" if w.group(2) == "天" else w.group(2))
+        if written != actual:
+            right = w.group(1) + _WEEKDAY_NAMES[actual]
+            yield finding(
+                WEEKDAY_MISMATCH, text, d.start, w.end(),
+                f"{d.year}年{d.month}月{d.day}日是{right}，不是{w.group(1)}{w.group(2)}；请核对日期或星期。",
+                (text[d.start:w.start(1)] + right,),
+            )
