@@ -69,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
                 for f in found:
                     assert page[f.start:f.end] == f.text, f
                     counts[f.rule] += 1
+                    kind = dict(f.extra).get("kind")
+                    if kind:
+                        counts[f"{f.rule} ({kind})"] += 1
                     if any(f.rule.startswith(s) for s in args.show):
                         ctx = page[max(0, f.start - 25):f.end + 25].replace("\n", "⏎")
                         print(f"  {f.rule}\t{f.text!r}\t{ctx}")
@@ -78,9 +81,10 @@ def main(argv: list[str] | None = None) -> int:
               f"{sum(counts.values()) * 1e5 / max(chars, 1):.2f} per 100k")
     print(f"\nall: {grand_chars:,} chars")
     print(f"{'rule':32} {'findings':>8} {'per 100k':>9}")
-    for r in rules:
+    kinds = sorted(k for k in grand if k not in rules)
+    for r in rules + kinds:
         print(f"{r:32} {grand[r]:8} {grand[r] * 1e5 / max(grand_chars, 1):9.3f}")
-    total = sum(grand.values())
+    total = sum(grand[r] for r in rules)
     print(f"{'TOTAL':32} {total:8} {total * 1e5 / max(grand_chars, 1):9.3f}")
     cpu = sum(cpu_by_module.values())
     print(f"\nCPU time, all checks: {cpu:.2f} s = {grand_chars / max(cpu, 1e-9):,.0f} chars/s (time.process_time)")

@@ -18,6 +18,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "proofread.checks.privacy",
     "proofread.checks.dates",
     "proofread.checks.punctuation",
+    "proofread.checks.numbering",
 )
 
 
