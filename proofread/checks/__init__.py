@@ -19,6 +19,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "proofread.checks.dates",
     "proofread.checks.punctuation",
     "proofread.checks.numbering",
+    "proofread.checks.duplicate",
 )
 
 
