@@ -20,6 +20,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "proofread.checks.punctuation",
     "proofread.checks.numbering",
     "proofread.checks.duplicate",
+    "proofread.checks.variant",
 )
 
 
