@@ -21,6 +21,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "proofread.checks.numbering",
     "proofread.checks.duplicate",
     "proofread.checks.variant",
+    "proofread.checks.leaders",
 )
 
 

@@ -39,6 +39,9 @@ RULES: tuple[Rule, ...] = (TRADITIONAL,)
 # A paragraph this traditional is a 繁體 text, not a simplified one with slips.
 _TRADITIONAL_SHARE = 0.3
 _TRADITIONAL_RUN = 12
+# The share is judged only on paragraphs at least this long: in a short heading two
+# slips are not a traditional text.
+_MIN_SHARE_BASE = 20
 # Characters that are standard in the 通用规范汉字表 (2013) in some uses yet that t2s
 # converts in some contexts: 乾坤, 著作, 瞭望, 覆盖, 获益甚夥, 神祇, 甯 (surname), 拚搏,
 # 二噁英, 白鱀豚, 昇 (names), 濛溪河 (place names).
@@ -104,7 +107,7 @@ def _check_paragraph(text: str, start: int, end: int) -> Iterator[Finding]:
         return
     changed = sum(e - s for s, e in runs)
     han = len(_HAN.findall(para))
-    if changed >= _TRADITIONAL_RUN or changed >= _TRADITIONAL_SHARE * max(han, 1):
+    if changed >= _TRADITIONAL_RUN or (han >= _MIN_SHARE_BASE and changed >= _TRADITIONAL_SHARE * han):
         return
     protected = [m.span() for m in _PROTECTED.finditer(para)]
     for s, e in runs:
