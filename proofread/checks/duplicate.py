@@ -96,13 +96,14 @@ def _words(text: str, start: int, end: int) -> dict[int, str]:
     return out
 
 
-def _doubled_words(text: str, i: int, unit: int) -> tuple[bool, str]:
-    """Whether both copies at ``i`` are whole words, and the word that follows them."""
+def _doubled_words(text: str, i: int, unit: int) -> tuple[bool, str, str]:
+    """Whether both copies at ``i`` are whole words, and the words before and after them."""
     lo = max(0, i - _WINDOW)
     hi = min(len(text), i + 2 * unit + _WINDOW)
     words = _words(text, lo, hi)
     whole = i in words and i + unit in words and i + 2 * unit in words
-    return whole, words.get(i + 2 * unit, "")
+    before = next((w for start, w in words.items() if start + len(w) == i and w), "")
+    return whole, before, words.get(i + 2 * unit, "")
 
 
 def _reduplicates(word: str) -> bool:
@@ -113,12 +114,17 @@ def _reduplicates(word: str) -> bool:
     return _pos().get(word) in _REDUPLICATING_POS
 
 
-def _noun_then_verb(word: str, following: str) -> bool:
-    """本规定规定的职责, 集体经济组织组织开展: a noun followed by the same word as a verb."""
+def _noun_then_verb(word: str, before: str, after: str) -> bool:
+    """本规定规定的职责, 专业组织组织开展, 布图设计设计专有权: two readings of one word."""
     pos = _pos()
-    if pos.get(word) not in _NOUN_OR_VERB:
-        return False
-    return following.startswith("的") or pos.get(following) == "v"
+    kind = pos.get(word)
+    if kind in ("n", "vn"):
+        if after.startswith("的") or pos.get(after) == "v":
+            return True
+        # 布图设计 设计专有权: the copies end one compound noun and start the next.
+        return pos.get(before, "").startswith("n") and pos.get(after, "").startswith("n")
+    # A verb doubles as a noun only after a modifier: 专业组织 / 组织 开展.
+    return kind == "v" and pos.get(before, "").startswith("n") and pos.get(after) in ("v", "n", "vn")
 
 
 def _report(text: str, i: int, unit: int) -> Finding:
@@ -139,8 +145,8 @@ def check(text: str) -> Iterator[Finding]:
         word = m.group(1)
         if word not in _pos() or _reduplicates(word):
             continue
-        whole, following = _doubled_words(text, m.start(), len(word))
-        if whole and not _noun_then_verb(word, following):
+        whole, before, after = _doubled_words(text, m.start(), len(word))
+        if whole and not _noun_then_verb(word, before, after):
             found.append(_report(text, m.start(), len(word)))
     found.sort(key=lambda f: f.start)
     yield from found

@@ -37,8 +37,8 @@ TRADITIONAL = Rule(
 RULES: tuple[Rule, ...] = (TRADITIONAL,)
 
 # A paragraph this traditional is a 繁體 text, not a simplified one with slips.
-_TRADITIONAL_SHARE = 0.3
-_TRADITIONAL_RUN = 12
+_TRADITIONAL_SHARE = 0.2
+_TRADITIONAL_RUN = 8
 # The share is judged only on paragraphs at least this long: in a short heading two
 # slips are not a traditional text.
 _MIN_SHARE_BASE = 20
