@@ -17,8 +17,17 @@ from .proofreader import Proofreader, default_proofreader
 __version__ = "0.1.0"
 
 __all__ = [
-    "Config", "ConfigError", "DictionaryError", "Finding", "InputError", "ProofreadError",
-    "Proofreader", "check", "correct", "load_config", "__version__",
+    "Config",
+    "ConfigError",
+    "DictionaryError",
+    "Finding",
+    "InputError",
+    "ProofreadError",
+    "Proofreader",
+    "__version__",
+    "check",
+    "correct",
+    "load_config",
 ]
 
 

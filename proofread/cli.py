@@ -5,14 +5,13 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from . import __version__
 from .config import Config, find_config, load_config
 from .errors import ConfigError, DictionaryError, InputError
-from .finding import SEVERITY_RANK, at_least
+from .finding import at_least
 from .proofreader import Proofreader, apply_fixes
 
 app = typer.Typer(
@@ -55,12 +54,12 @@ def _err(msg: str) -> None:
     typer.echo(msg, err=True)
 
 
-def _load_config(path: Optional[Path]) -> Config:
+def _load_config(path: Path | None) -> Config:
     found = path or find_config()
     return load_config(found) if found else Config()
 
 
-def _build(config: Optional[Path], select, ignore, dicts, allow) -> tuple[Proofreader, Config]:
+def _build(config: Path | None, select, ignore, dicts, allow) -> tuple[Proofreader, Config]:
     cfg = _load_config(config)
     allow_words: list[str] = []
     allow_files = list(cfg.allow)
@@ -78,14 +77,14 @@ def _build(config: Optional[Path], select, ignore, dicts, allow) -> tuple[Proofr
     return proof, cfg
 
 
-def _split(values: Optional[list[str]]) -> list[str]:
+def _split(values: list[str] | None) -> list[str]:
     out: list[str] = []
     for v in values or ():
         out.extend(x.strip() for x in v.split(",") if x.strip())
     return out
 
 
-def _inputs(paths: Optional[list[str]]):
+def _inputs(paths: list[str] | None):
     """Yield (name, text) pairs, or (name, InputError) for inputs that cannot be read."""
     from .sources.text import decode_bytes, expand_paths, read_text_file
 
@@ -119,16 +118,16 @@ ConfigOpt = typer.Option(None, "--config", help="配置文件（proofread.toml �
 
 @app.command()
 def check(
-    paths: Optional[list[str]] = PathsArg,
+    paths: list[str] | None = PathsArg,
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", help="输出格式：text、json、jsonl。"),
-    fail_on: Optional[FailOn] = typer.Option(
+    fail_on: FailOn | None = typer.Option(
         None, "--fail-on", help="达到该严重程度即以退出码 1 结束：error（默认）、warning、info、never。"
     ),
-    select: Optional[list[str]] = SelectOpt,
-    ignore: Optional[list[str]] = IgnoreOpt,
-    dicts: Optional[list[Path]] = DictOpt,
-    allow: Optional[list[Path]] = AllowOpt,
-    config: Optional[Path] = ConfigOpt,
+    select: list[str] | None = SelectOpt,
+    ignore: list[str] | None = IgnoreOpt,
+    dicts: list[Path] | None = DictOpt,
+    allow: list[Path] | None = AllowOpt,
+    config: Path | None = ConfigOpt,
 ) -> None:
     """检查文件或标准输入中的错别字、敏感词和不规范表述。
 
@@ -176,13 +175,13 @@ def check(
 
 @app.command()
 def fix(
-    paths: Optional[list[str]] = PathsArg,
+    paths: list[str] | None = PathsArg,
     write: bool = typer.Option(False, "--write", help="直接改写文件（默认把改正后的文本打印到标准输出）。"),
-    select: Optional[list[str]] = SelectOpt,
-    ignore: Optional[list[str]] = IgnoreOpt,
-    dicts: Optional[list[Path]] = DictOpt,
-    allow: Optional[list[Path]] = AllowOpt,
-    config: Optional[Path] = ConfigOpt,
+    select: list[str] | None = SelectOpt,
+    ignore: list[str] | None = IgnoreOpt,
+    dicts: list[Path] | None = DictOpt,
+    allow: list[Path] | None = AllowOpt,
+    config: Path | None = ConfigOpt,
 ) -> None:
     """只采用标记为“可安全自动修改”的建议，输出改正后的文本（或用 --write 改写文件）。"""
     try:
@@ -212,9 +211,9 @@ def fix(
 @app.command()
 def rules(
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", help="输出格式：text 或 json。"),
-    select: Optional[list[str]] = SelectOpt,
-    ignore: Optional[list[str]] = IgnoreOpt,
-    config: Optional[Path] = ConfigOpt,
+    select: list[str] | None = SelectOpt,
+    ignore: list[str] | None = IgnoreOpt,
+    config: Path | None = ConfigOpt,
 ) -> None:
     """列出所有规则：编号、类别、严重程度、是否默认启用、说明。"""
     try:

@@ -6,25 +6,23 @@ import importlib
 import os
 import threading
 from collections.abc import Iterable, Sequence
-
 from typing import Any
 
 from . import checks as checks_pkg
+from .compiled import compile_files
 from .config import Config, from_mapping, load_config
 from .finding import CATEGORIES, SEVERITY_RANK, Finding
-from .lexicon import (
-    ALLOW,
-    Entry,
-    Lexicon,
-    builtin_dictionary_files,
-    read_dictionaries,
-    words_to_entries,
-)
+from .lexicon import ALLOW, Entry, Lexicon, builtin_dictionary_files, merge_rules, words_to_entries
 from .matcher import Match, TermMatcher
 from .rules import Rule, RuleFilter
 from .text import NormalView, normalise
 
 _CATEGORY_ORDER = {c: i for i, c in enumerate(CATEGORIES)}
+CUSTOM_DENY = Rule(
+    "custom.deny", "sensitive", "error", "用户自定义禁用词",
+    "通过 deny= 参数、--dict 或 user_dicts 加载的每行一词的禁用词表中的词。\n"
+    "匹配时忽略大小写、全半角、繁简体，跳过词内的空格、零宽字符和 ASCII 符号（见 docs/matching.md）。",
+)
 DEFAULT_MESSAGES = {
     "sensitive": "含有敏感词，发布前请核实",
     "phrasing": "表述不规范",
@@ -37,7 +35,7 @@ DEFAULT_MESSAGES = {
 def _entry_rank(entry: Entry) -> tuple:
     # Among entries that normalise to the same key, the most severe wins, then the category
     # order, then the rule id: deterministic whatever order the files were read in.
-    return (-SEVERITY_RANK[entry.severity], _CATEGORY_ORDER.get(entry.category, 99), entry.rule)
+    return (-SEVERITY_RANK[entry.severity], _CATEGORY_ORDER.get(entry.category, 99), entry.rule, entry.term)
 
 
 def _resolve_config(config: Config | str | os.PathLike | dict | None) -> Config:
@@ -80,19 +78,30 @@ class Proofreader:
             ignore=[*cfg.ignore, *(ignore or ())],
         )
         files = [*(builtin_dictionary_files() if use_builtin else []), *cfg.user_dicts, *user_dicts]
-        lex = read_dictionaries(files)
-        allow_lex = read_dictionaries(cfg.allow, defaults={"category": ALLOW})
-        lex.extend(allow_lex)
-        lex.entries.extend(
-            words_to_entries(deny, category="sensitive", severity="error", rule="custom.deny",
-                             message="自定义禁用词")
+        compiled = compile_files(files)
+        allow_files = compile_files(cfg.allow, defaults={"category": ALLOW})
+        deny_words = words_to_entries(
+            deny, category="sensitive", severity="error", rule="custom.deny", message="自定义禁用词"
         )
-        lex.allow.extend(words_to_entries(allow, category=ALLOW))
-        self.lexicon = lex
-        self._rule_defaults = {rid: info.enabled for rid, info in lex.rules.items()}
-        entries = [e for e in lex.entries if self._dictionary_rule_on(e)]
-        self._deny = TermMatcher(((e.term, e) for e in entries), rank=_entry_rank)
-        self._allow = TermMatcher((e.term, e) for e in lex.allow)
+        allow_words = words_to_entries(allow, category=ALLOW)
+        self.lexicon = Lexicon(
+            entries=[*compiled.entries, *allow_files.entries, *deny_words],
+            allow=[*compiled.allow, *allow_files.allow, *allow_words],
+            rules=compiled.rules,
+        )
+        merge_rules(self.lexicon.rules, allow_files.rules)
+        self._rule_defaults = {rid: info.enabled for rid, info in self.lexicon.rules.items()}
+        self._rule_on_memo: dict[tuple[str, str, bool], bool] = {}
+        on = self._dictionary_rule_on
+        self._deny = TermMatcher(
+            ((e.term, e) for e in [*allow_files.entries, *deny_words] if on(e)),
+            rank=_entry_rank,
+            prepared=((k, r, e) for (k, r), e in zip(compiled.entry_keys, compiled.entries) if on(e)),
+        )
+        self._allow = TermMatcher(
+            ((e.term, e) for e in [*allow_files.allow, *allow_words]),
+            prepared=((k, r, e) for (k, r), e in zip(compiled.allow_keys, compiled.allow)),
+        )
         self._check_modules = self._load_checks()
         self._spelling = None
         self._spelling_lock = threading.Lock()
@@ -100,7 +109,12 @@ class Proofreader:
     # -- set-up ---------------------------------------------------------------------------
 
     def _dictionary_rule_on(self, e: Entry) -> bool:
-        return self.filter.enabled(e.rule, e.category, self._rule_defaults.get(e.rule, e.enabled))
+        key = (e.rule, e.category, e.enabled)
+        on = self._rule_on_memo.get(key)
+        if on is None:
+            on = self.filter.enabled(e.rule, e.category, self._rule_defaults.get(e.rule, e.enabled))
+            self._rule_on_memo[key] = on
+        return on
 
     def rule_enabled(self, rule: Rule) -> bool:
         return self.filter.enabled(rule.id, rule.category, rule.default_enabled)
@@ -161,7 +175,7 @@ class Proofreader:
 
     def rules(self) -> list[Rule]:
         """Every rule this proofreader knows, enabled or not, sorted by id."""
-        out: dict[str, Rule] = {}
+        out: dict[str, Rule] = {CUSTOM_DENY.id: CUSTOM_DENY}
         for info in self.lexicon.rules.values():
             out[info.id] = Rule(info.id, info.category, info.severity, info.title or info.id,
                                 info.doc, info.enabled, info.fixable)
@@ -182,15 +196,14 @@ class Proofreader:
     def _dictionary_findings(self, view: NormalView) -> list[Finding]:
         out = []
         for m in self._deny.find(view):
-            e: Entry = m.value
-            if not _context_allows(e, view.folded, m.start, m.end):
+            start, end, _, _, e = m
+            if not _context_allows(e, view.folded, start, end):
                 continue
             if self._allowed(view, m):
                 continue
-            text = view.original[m.start : m.end]
             out.append(
                 Finding(
-                    start=m.start, end=m.end, text=text, category=e.category, rule=e.rule,
+                    start=start, end=end, text=view.original[start:end], category=e.category, rule=e.rule,
                     severity=e.severity, message=e.message or DEFAULT_MESSAGES.get(e.category, "请核实"),
                     suggestions=e.suggestions, fixable=e.fixable and bool(e.suggestions),
                 )
@@ -200,10 +213,11 @@ class Proofreader:
     def _allowed(self, view: NormalView, m: Match) -> bool:
         if not len(self._allow):
             return False
+        start, end, key_start, key_end, _ = m
         reach = self._allow.max_key_len
-        lo = max(0, m.key_start - reach)
-        hi = min(len(view.key), m.key_end + reach)
-        return any(a.start <= m.start and m.end <= a.end for a in self._allow.find_all(view, lo, hi))
+        lo = max(0, key_start - reach)
+        hi = min(len(view.key), key_end + reach)
+        return any(a[0] <= start and end <= a[1] for a in self._allow.find_all(view, lo, hi))
 
 
 def _context_allows(e: Entry, folded: str, start: int, end: int) -> bool:

@@ -36,11 +36,18 @@ def _latin_folds() -> dict[int, int]:
         table[0x1F130 + i] = lower  # 🄰 squared
         table[0x1F150 + i] = lower  # 🅐 negative circled
         table[0x1F170 + i] = lower  # 🅰 negative squared
-    # Remaining full-width ASCII (digits, symbols) to half width; U+3000 to a space.
-    for cp in range(0xFF01, 0xFF5F):
-        table.setdefault(cp, cp - 0xFEE0)
+    # Full-width digits and the full-width symbols that count as noise fold to ASCII.
+    # Full-width punctuation used as Chinese punctuation (，；：？！（）…) is left alone:
+    # it is CJK punctuation, never noise, and folding it would make every line pay for it.
+    for cp in range(0xFF10, 0xFF1A):
+        table[cp] = cp - 0xFEE0
+    for ch in FULLWIDTH_NOISE:
+        table[ord(ch)] = ord(ch) - 0xFEE0
     table[0x3000] = 0x20
     return table
+
+
+FULLWIDTH_NOISE = "＂＃＄％＆＇＊＋－／＜＝＞＠＼＾＿｀｜～"
 
 
 @lru_cache(maxsize=1)
@@ -55,9 +62,30 @@ def fold_table() -> dict[int, int]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _foldable() -> frozenset[str]:
+    return frozenset(chr(c) for c in fold_table())
+
+
+@lru_cache(maxsize=256)
+def _fold_re(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+def _fold_one(m: re.Match[str]) -> str:
+    return chr(fold_table()[ord(m.group())])
+
+
 def fold(text: str) -> str:
     """Fold case, width, circled letters and traditional characters; length is unchanged."""
-    return text.translate(fold_table())
+    # str.translate pays a dict lookup for every character; most official text holds no
+    # foldable character or only a few kinds, so test the set first and substitute just those.
+    foldable = _foldable()
+    if foldable.isdisjoint(text):
+        return text
+    if len(text) < 256:
+        return text.translate(fold_table())
+    return _fold_re(frozenset(foldable.intersection(text))).sub(_fold_one, text)
 
 
 # Noise is judged on the original character. Newlines are not noise: they end a block.
@@ -65,10 +93,11 @@ _NOISE_CHARS = (
     "\u200b-\u200f\u2060-\u2064\ufeff\u00ad"  # zero-width and format characters
     " \t\u00a0\u2002-\u200a\u202f\u205f\u3000"  # spaces
     r"!-/:-@\[-`{-~"  # ASCII symbols
+    + FULLWIDTH_NOISE  # their full-width forms, except those used as Chinese punctuation
 )
 NOISE_RE = re.compile(f"[{_NOISE_CHARS}]+")
 _IS_NOISE = re.compile(f"[{_NOISE_CHARS}]")
-REPEAT_RE = re.compile(r"(.)\1+", re.S)
+REPEAT_RE = re.compile(r"(.)\1+", re.DOTALL)
 
 
 def is_noise(ch: str) -> bool:
@@ -78,7 +107,7 @@ def is_noise(ch: str) -> bool:
 class _Offsets:
     """Maps indices of a shortened string back to the longer one via breakpoints."""
 
-    __slots__ = ("_short", "_delta")
+    __slots__ = ("_delta", "_short")
 
     def __init__(self) -> None:
         self._short: list[int] = [0]
@@ -136,6 +165,15 @@ class NormalView:
     _strip_map: _Offsets | None
     _collapse_map: _Offsets | None
     runs: dict[int, int]  # key index → run length (absent means 1)
+
+    def breakpoints(self) -> tuple[tuple[list[int], list[int]] | None, tuple[list[int], list[int]] | None]:
+        """(strip, collapse) breakpoint lists ``(short_indices, deltas)`` for inlined mapping."""
+        sm, cm = self._strip_map, self._collapse_map
+        return (sm._short, sm._delta) if sm else None, (cm._short, cm._delta) if cm else None
+
+    def is_identity(self) -> bool:
+        """True when key indices are original indices (no noise, no repeats)."""
+        return self._strip_map is None and self._collapse_map is None
 
     def run_length(self, i: int) -> int:
         return self.runs.get(i, 1)

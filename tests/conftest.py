@@ -13,3 +13,11 @@ def bare():
         return proofread.Proofreader(**kw)
 
     return make
+
+
+def pytest_configure(config):
+    # Keep the compiled-dictionary cache of the test run away from the user's own cache.
+    import os
+    import tempfile
+
+    os.environ["PROOFREAD_CACHE_DIR"] = tempfile.mkdtemp(prefix="proofread-test-cache-")

@@ -12,6 +12,7 @@ SEVERE = "热烈庆祝中华人民共合国成立"
 def run(*args, stdin=None, cwd=None):
     return subprocess.run(
         [sys.executable, "-m", "proofread", *args],
+        check=False,
         input=stdin.encode() if isinstance(stdin, str) else stdin,
         capture_output=True,
         cwd=cwd,
@@ -125,3 +126,12 @@ def test_rules_and_version(tmp_path):
 @pytest.mark.parametrize("args", [["check", "--format", "xml"], ["check", "--fail-on", "fatal"], ["nosuch"]])
 def test_usage_errors_exit_2(tmp_path, args):
     assert run(*args, stdin="", cwd=tmp_path).returncode == 2
+
+
+def test_jsonl_context_points_at_the_finding(tmp_path):
+    text = "前" * 30 + SEVERE + "后" * 30
+    r = run("check", "--format", "jsonl", stdin=text, cwd=tmp_path)
+    (rec,) = [json.loads(x) for x in r.stdout.decode().splitlines() if "severe" in x]
+    ctx, off = rec["context"], rec["context_offset"]
+    assert ctx[off : off + len(rec["text"])] == rec["text"]
+    assert len(ctx) == 20 + len(rec["text"]) + 20

@@ -12,6 +12,9 @@ from .position import LineIndex
 SCHEMA_VERSION = 1
 
 
+CONTEXT_CHARS = 20
+
+
 def finding_records(name: str, text: str, findings: Sequence[Finding]) -> list[dict[str, Any]]:
     index = LineIndex(text)
     records = []
@@ -20,6 +23,9 @@ def finding_records(name: str, text: str, findings: Sequence[Finding]) -> list[d
         end_line, end_col = index.position(f.end)
         rec = {"path": name, "line": line, "column": col, "end_line": end_line, "end_column": end_col}
         rec.update(f.to_dict())
+        lo = max(0, f.start - CONTEXT_CHARS)
+        rec["context"] = text[lo : f.end + CONTEXT_CHARS]
+        rec["context_offset"] = f.start - lo
         records.append(rec)
     return records
 
