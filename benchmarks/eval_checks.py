@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import argparse
 import collections
-import glob
 import gzip
 import os
 import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _corpus import corpus_dir
 
 from proofread.checks import load_check_modules
-
-DEFAULT_CORPUS = sorted(glob.glob("/work/shared/corpus/*.txt.gz"))
 
 
 def pages(path: str, page_chars: int, limit: int | None):
@@ -44,12 +46,13 @@ def pages(path: str, page_chars: int, limit: int | None):
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", nargs="*", default=DEFAULT_CORPUS)
+    ap.add_argument("--corpus", nargs="*", default=None, help="default: every *.txt.gz in shared/corpus")
     ap.add_argument("--page-chars", type=int, default=5000)
     ap.add_argument("--limit", type=int, default=None, help="stop each corpus after this many characters")
     ap.add_argument("--show", action="append", default=[], help="print findings of this rule (prefix) with context")
     args = ap.parse_args(argv)
 
+    corpora = args.corpus or sorted(str(p) for p in corpus_dir().glob("*.txt.gz"))
     modules = load_check_modules()
     rules = [r.id for m in modules for r in m.RULES]
     print("command:", "PYTHONPATH=. python " + " ".join(["benchmarks/eval_checks.py", *(argv or sys.argv[1:])]))
@@ -57,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     grand: collections.Counter[str] = collections.Counter()
     grand_chars = 0
     cpu_by_module: collections.Counter[str] = collections.Counter()
-    for path in args.corpus:
+    for path in corpora:
         counts: collections.Counter[str] = collections.Counter()
         chars = 0
         for page in pages(path, args.page_chars, args.limit):

@@ -3,9 +3,9 @@
 import re
 
 import pytest
+from checks_helpers import text_from
 from hypothesis import given, settings
 
-from checks_helpers import text_from
 from proofread.checks import CHECK_MODULES, load_check_modules
 from proofread.finding import CATEGORIES, SEVERITIES
 

@@ -1,6 +1,6 @@
+from checks_helpers import found, text_from
 from hypothesis import given, settings
 
-from checks_helpers import found, text_from
 from proofread.checks import duplicate
 
 

@@ -1,8 +1,8 @@
 import datetime
 
+from checks_helpers import found, text_from
 from hypothesis import given, settings
 
-from checks_helpers import found, text_from
 from proofread.checks import leaders
 
 

@@ -1,10 +1,10 @@
 """Property: every finding's span is the caller's text, whatever the text holds."""
 
+from conftest import check_rule_ids
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import proofread
-from conftest import check_rule_ids
 
 WORDS = ["赌博", "敏感词", "sb", "發票", "谢谢", "中华人民共合国"]
 PIECES = st.sampled_from(

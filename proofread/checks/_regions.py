@@ -20,7 +20,7 @@ _URL_TRIGGER = re.compile(r"[/@`.]")
 class Regions:
     """Sorted, non-overlapping ``[start, end)`` spans with a fast membership test."""
 
-    __slots__ = ("starts", "ends")
+    __slots__ = ("ends", "starts")
 
     def __init__(self, spans: list[tuple[int, int]]):
         self.starts = [s for s, _ in spans]

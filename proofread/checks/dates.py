@@ -137,11 +137,8 @@ def _plausible(text: str, d: DateMention) -> bool:
     """False for things that look like dates but are not Gregorian calendar dates."""
     if _LUNAR_BEFORE.search(text, max(0, d.start - 8), d.start):
         return False
-    if d.day is None:
-        # A bare "13月" is only a date when a year precedes it; "13个月" never matches.
-        if d.year is None or _NOT_MONTH_AFTER.match(text, d.end):
-            return False
-    return True
+    # A bare "13月" is only a date when a year precedes it; "13个月" never matches.
+    return d.day is not None or (d.year is not None and not _NOT_MONTH_AFTER.match(text, d.end))
 
 
 def check(text: str) -> Iterator[Finding]:

@@ -71,8 +71,7 @@ _RUN = re.compile(
 )
 # GB/T 2260 province-level codes (first two digits of an ID number).
 _PROVINCES = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 "
-    "61 62 63 64 65 71 81 82 83 91".split()
+    ["11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82", "83", "91"]
 )
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -136,27 +135,50 @@ def _context_before(text: str, start: int, width: int = 20) -> str:
     return text[max(0, start - width) : start]
 
 
-def _classify(text: str, start: int, end: int) -> Finding | None:
-    raw = text[start:end]
-    digits = re.sub(r"[ \-+＋]", "", raw.translate(_TO_ASCII))
-    before = _context_before(text, start)
-    if _DOCNO_BEFORE.search(before) or _UNIT_AFTER.match(text, end):
+_MOBILE_GROUPS = re.compile(r"(?:[+＋]?86[ \-]?)?\d{3}[ \-]?\d{4}[ \-]?\d{4}")
+_CARD_GROUPS = re.compile(r"\d{4}(?:[ \-]\d{4}){3}(?:[ \-]\d{1,3})?|\d{6}[ \-]\d{10,13}")
+
+
+def _id_card(text: str, start: int, end: int, digits: str, grouped: bool) -> Finding | None:
+    if grouped:
         return None
-    grouped = any(c in raw for c in " -")
-    n = len(digits)
-    if not grouped and n == 18 and is_id18(digits):
+    if len(digits) == 18 and is_id18(digits):
         return finding(ID_CARD, text, start, end, "公开了完整的居民身份证号码，应遮盖（如只保留前6位和后4位）。")
-    if not grouped and n == 15 and is_id15(digits) and _ID_CONTEXT.search(before):
+    if len(digits) == 15 and is_id15(digits) and _ID_CONTEXT.search(_context_before(text, start)):
         return finding(ID_CARD, text, start, end, "公开了完整的15位居民身份证号码，应遮盖。")
-    national = digits[2:] if n == 13 and digits.startswith("86") and raw.lstrip("+＋").startswith("86") else digits
-    if len(national) == 11 and national[:3] in _MOBILE_PREFIXES and national.isdigit():
-        if not grouped or re.fullmatch(r"(?:[+＋]?86[ \-]?)?\d{3}[ \-]?\d{4}[ \-]?\d{4}", raw.translate(_TO_ASCII)):
-            return finding(MOBILE, text, start, end, "公开了完整的手机号码，应遮盖中间4位（如138****1234）。")
-    if 16 <= n <= 19 and digits.isdigit() and luhn_ok(digits):
-        if digits.startswith("62") or _CARD_CONTEXT.search(_context_before(text, start, 30)):
-            if not grouped or re.fullmatch(r"\d{4}(?:[ \-]\d{4}){3}(?:[ \-]\d{1,3})?|\d{6}[ \-]\d{10,13}", raw.translate(_TO_ASCII)):
-                return finding(BANK_CARD, text, start, end, "公开了完整的银行卡号，应遮盖（只保留后4位）。")
     return None
+
+
+def _mobile(text: str, start: int, end: int, digits: str, ascii_raw: str) -> Finding | None:
+    national = digits[2:] if len(digits) == 13 and ascii_raw.lstrip("+").startswith("86") else digits
+    if len(national) != 11 or national[:3] not in _MOBILE_PREFIXES or not national.isdigit():
+        return None
+    if not _MOBILE_GROUPS.fullmatch(ascii_raw):
+        return None  # grouped unlike a phone number: a serial or a code
+    return finding(MOBILE, text, start, end, "公开了完整的手机号码，应遮盖中间4位（如138****1234）。")
+
+
+def _bank_card(text: str, start: int, end: int, digits: str, ascii_raw: str, grouped: bool) -> Finding | None:
+    if not (16 <= len(digits) <= 19 and digits.isdigit() and luhn_ok(digits)):
+        return None
+    if not (digits.startswith("62") or _CARD_CONTEXT.search(_context_before(text, start, 30))):
+        return None
+    if grouped and not _CARD_GROUPS.fullmatch(ascii_raw):
+        return None
+    return finding(BANK_CARD, text, start, end, "公开了完整的银行卡号，应遮盖（只保留后4位）。")
+
+
+def _classify(text: str, start: int, end: int) -> Finding | None:
+    if _DOCNO_BEFORE.search(_context_before(text, start)) or _UNIT_AFTER.match(text, end):
+        return None
+    ascii_raw = text[start:end].translate(_TO_ASCII).replace("＋", "+")
+    digits = re.sub(r"[ \-+]", "", ascii_raw)
+    grouped = any(c in ascii_raw for c in " -")
+    return (
+        _id_card(text, start, end, digits, grouped)
+        or _mobile(text, start, end, digits, ascii_raw)
+        or _bank_card(text, start, end, digits, ascii_raw, grouped)
+    )
 
 
 def check(text: str) -> Iterator[Finding]:
