@@ -3,7 +3,9 @@
 Recognises Arabic-numeral dates (2023年2月29日, 2月30日, 2023-02-30) and Chinese-numeral
 dates (二〇二〇年十一月十九日). A date without a year accepts 2月29日. Lunar dates
 (农历二月三十) and dates after 干支 years are left alone. A weekday (星期三, 周三, 礼拜三)
-right after a date with a year, optionally in brackets, must be that date's weekday.
+right after a date, optionally in brackets, must be that date's weekday; a date without a
+year takes it from the nearest dated mention (and is reported only when the weekday is
+wrong in every year it may belong to).
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ WEEKDAY_MISMATCH = Rule(
     severity="error",
     title="星期与日期不符",
     doc=(
-        "带年份的日期后面紧跟的星期（星期三、周三、礼拜三，可在括号内）与该日期的实际星期不一致时报告。"
+        "日期后面紧跟的星期（星期三、周三、礼拜三，可在括号内）与该日期的实际星期不一致时报告；"
+        "没写年份的日期按文中最近的带年份日期（如落款）推定年份，跨年时两种可能都不符才报。"
         "原因：会议通知中的日期和星期不符会让读者无所适从，须核对后改正其中之一。"
     ),
     examples=("会议定于2020年11月19日（星期三）上午9时召开。",),
@@ -141,29 +144,58 @@ def _plausible(text: str, d: DateMention) -> bool:
     return d.day is not None or (d.year is not None and not _NOT_MONTH_AFTER.match(text, d.end))
 
 
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return datetime.date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
+def _inferred_years(mentions: list[DateMention], d: DateMention) -> tuple[int, ...]:
+    """Years a yearless date may belong to: the year of the nearest dated mention before
+    it, else of the first one after it (a notice's 落款); the following year too when the
+    month is earlier than that mention's (a December notice about 1月5日)."""
+    before = [m for m in mentions if m.year and m.end <= d.start]
+    after = [m for m in mentions if m.year and m.start >= d.end]
+    ref = before[-1] if before else (after[0] if after else None)
+    if ref is None or ref.year is None:
+        return ()
+    if d.month < ref.month:
+        return (ref.year, ref.year + 1)
+    return (ref.year,)
+
+
+def _weekday_finding(text: str, d: DateMention, mentions: list[DateMention]) -> Finding | None:
+    if d.day is None:
+        return None
+    w = _WEEKDAY.match(text, d.end)
+    if w is None:
+        return None
+    written = _WEEKDAY_NAMES.index("日" if w.group(2) == "天" else w.group(2))
+    years = (d.year,) if d.year is not None else _inferred_years(mentions, d)
+    actual = [_weekday_of(y, d.month, d.day) for y in years]
+    if not actual or None in actual or written in actual:
+        return None
+    right = w.group(1) + _WEEKDAY_NAMES[actual[0]]
+    year = years[0]
+    shown = f"{year}年{d.month}月{d.day}日" if d.year is not None else f"{d.month}月{d.day}日（按{year}年）"
+    return finding(
+        WEEKDAY_MISMATCH, text, d.start, w.end(),
+        f"{shown}是{right}，不是{w.group(1)}{w.group(2)}；请核对日期或星期。",
+        (text[d.start:w.start(1)] + right,),
+    )
+
+
 def check(text: str) -> Iterator[Finding]:
     """Impossible dates and mismatched weekdays in ``text``."""
-    for d in iter_dates(text):
+    mentions = list(iter_dates(text))
+    for d in mentions:
         if not _plausible(text, d):
             continue
         problem = _problem(d)
         if problem is not None:
             yield finding(DATE_INVALID, text, d.start, d.end, f"日期“{text[d.start:d.end]}”不存在：{problem}")
             continue
-        if d.year is None or d.day is None:
-            continue
-        w = _WEEKDAY.match(text, d.end)
-        if w is None:
-            continue
-        try:
-            actual = datetime.date(d.year, d.month, d.day).weekday()
-        except ValueError:
-            continue
-        written = _WEEKDAY_NAMES.index("日" if w.group(2) == "天" else w.group(2))
-        if written != actual:
-            right = w.group(1) + _WEEKDAY_NAMES[actual]
-            yield finding(
-                WEEKDAY_MISMATCH, text, d.start, w.end(),
-                f"{d.year}年{d.month}月{d.day}日是{right}，不是{w.group(1)}{w.group(2)}；请核对日期或星期。",
-                (text[d.start:w.start(1)] + right,),
-            )
+        f = _weekday_finding(text, d, mentions)
+        if f is not None:
+            yield f

@@ -23,7 +23,7 @@ NUMBERING = Rule(
     title="序号不连续或重复",
     doc=(
         "检查同一文档中行首序号是否连续：一、二、三、，（一）（二）（三），1. 2. 3.，（1）（2），①②，"
-        "第一条 第二条，第一章 第二章。跳号（一、二、四、）、重号（二、二、）和倒序报告；"
+        "第一条 第二条，第一章 第二章，以及行文中的“一是……二是……”“第一，……第二，……”。跳号（一、二、四、）、重号（二、二、）和倒序报告；"
         "上一级序号出现后下一级重新从1开始（每个“一、”下的（一）重新编号，每条之下的（一）重新编号），"
         "“第X条”跨章连续编号。任何一级重新从1开始都不报。原因：公文层次序号错乱是检查通报中的常见格式问题。"
     ),
@@ -63,6 +63,11 @@ _RESETS = {
     "arparen": ("circled",),
     "circled": (),
 }
+# Inline enumerations in running text: 一是……二是……, 第一，……第二，……
+_INLINE = re.compile(
+    rf"(?:^|(?<=[，。；：、！？\s（(“]))(?:(?P<shi>(?P<shi_n>[{_CN}]{{1,3}})是)|(?P<di>第(?P<di_n>[{_CN}]{{1,3}})，))",
+    re.MULTILINE,
+)
 _TRIGGER = re.compile(rf"^[ \t\u3000]*(?:第|[{_CN}]{{1,4}}、|[（(]|[0-9０-９]{{1,3}}[.．、]|[{_CIRCLED}])", re.MULTILINE)
 
 
@@ -120,9 +125,14 @@ def _to_chinese(n: int) -> str:
 
 
 def check(text: str) -> Iterator[Finding]:
-    """Numbering problems among line-initial headings of ``text``."""
-    if not _TRIGGER.search(text):
-        return
+    """Numbering problems among line-initial headings and inline enumerations of ``text``."""
+    if _TRIGGER.search(text):
+        yield from _headings(text)
+    if "是" in text or "第" in text:
+        yield from _inline(text)
+
+
+def _headings(text: str) -> Iterator[Finding]:
     last: dict[str, tuple[int, str]] = {}
     for m in _HEADING.finditer(text):
         style = next(s for s in _STYLES if m.group(s) is not None)
@@ -130,28 +140,48 @@ def check(text: str) -> Iterator[Finding]:
         n = _value(style, raw)
         if n is None or n == 0:
             continue
-        start, end = m.span(style)
-        marker = m.group(style)
         for lower in _RESETS[style]:
             last.pop(lower, None)
         if style == "article" and n == 1:
             # 第一条 again: a new law or regulation begins, with its own chapters.
             for upper in ("part", "chapter", "section"):
                 last.pop(upper, None)
-        prev = last.get(style)
-        last[style] = (n, marker)
-        # A list may start again at any point; a drop back to 2 is a restart whose
-        # first item is not a heading line (or was cut from the page).
-        if prev is None or n == 1 or (n == 2 and prev[0] > 2):
+        f = _compare(text, m, style, raw, n, last.get(style))
+        last[style] = (n, m.group(style))
+        if f is not None:
+            yield f
+
+
+def _inline(text: str) -> Iterator[Finding]:
+    last: dict[str, tuple[int, str]] = {}
+    for m in _INLINE.finditer(text):
+        style = "shi" if m.group("shi") else "di"
+        raw = m.group(style + "_n")
+        n = chinese_integer(raw)
+        if n is None or n == 0:
             continue
-        p, prev_marker = prev
-        if n == p + 1:
-            continue
-        expected = _render(style, marker, raw, p + 1)
-        if n == p:
-            kind, msg = "repeat", f"序号“{marker}”与上一个序号重复，应为“{expected}”。"
-        elif n > p:
-            kind, msg = "gap", f"序号“{marker}”不连续：上一个是“{prev_marker}”，缺少“{expected}”。"
-        else:
-            kind, msg = "order", f"序号“{marker}”顺序颠倒：上一个是“{prev_marker}”。"
-        yield finding(NUMBERING, text, start, end, msg, (expected,), extra=(("kind", kind),))
+        f = _compare(text, m, style, raw, n, last.get(style))
+        last[style] = (n, m.group(style))
+        if f is not None:
+            yield f
+
+
+def _compare(text: str, m: re.Match[str], style: str, raw: str, n: int, prev: tuple[int, str] | None) -> Finding | None:
+    """A finding when item ``n`` does not follow ``prev`` in its sequence."""
+    # A list may start again at any point; a drop back to 2 is a restart whose
+    # first item is not a heading line (or was cut from the page).
+    if prev is None or n == 1 or (n == 2 and prev[0] > 2):
+        return None
+    p, prev_marker = prev
+    if n == p + 1:
+        return None
+    marker = m.group(style)
+    start, end = m.span(style)
+    expected = _render(style, marker, raw, p + 1)
+    if n == p:
+        kind, msg = "repeat", f"序号“{marker}”与上一个序号重复，应为“{expected}”。"
+    elif n > p:
+        kind, msg = "gap", f"序号“{marker}”不连续：上一个是“{prev_marker}”，缺少“{expected}”。"
+    else:
+        kind, msg = "order", f"序号“{marker}”顺序颠倒：上一个是“{prev_marker}”。"
+    return finding(NUMBERING, text, start, end, msg, (expected,), extra=(("kind", kind),))

@@ -25,7 +25,7 @@ ID_CARD = Rule(
     title="公开了居民身份证号码",
     doc=(
         "查找未经遮盖的18位或15位居民身份证号码。18位号码须地区码（省级）有效、出生日期真实、"
-        "GB 11643 校验码正确才报；15位旧号码须地区码和出生日期有效，且前面有“身份证”等字样。"
+        "GB 11643 校验码正确才报（前面有“身份证”等字样时校验码不符也报）；15位旧号码须地区码和出生日期有效，且前面有“身份证”等字样。"
         "原因：政府网站公开公民身份证号属于个人信息泄露，通报中常见。"
         "遮盖后的号码（如 110105********1234）不报。"
     ),
@@ -50,7 +50,7 @@ BANK_CARD = Rule(
     title="公开了银行卡号",
     doc=(
         "查找未经遮盖、通过 Luhn 校验的16–19位银行卡号（可每4位空格分隔）。以62开头的银联卡号直接报；"
-        "其他号段须前面有“卡号”“账号”“银行”等字样。原因：公开个人银行卡号属于个人信息泄露。"
+        "其他号段须前面有“卡号”“账号”“银行”等字样；未通过 Luhn 校验的只在62开头且前面有“卡号”“银行卡”等字样时报。原因：公开个人银行卡号属于个人信息泄露。"
     ),
     examples=("补贴发放至本人银行卡，卡号6222021234567890128。",),
 )
@@ -90,6 +90,7 @@ _UNIT_AFTER = re.compile(r"\s*(?:元|万|亿|千|百|美元|港元|欧元|吨|�
 _DOCNO_BEFORE = re.compile(r"(?:第|〔|\[|［|【|（|\(|No\.?|NO\.?|编号|文号|批号|案号|序号|代码|信用代码|税号|识别号)\s*$")
 _ID_CONTEXT = re.compile(r"身份证|公民身份号码|证件号|身份号码|证号")
 _CARD_CONTEXT = re.compile(r"卡号|账号|帐号|银行|银联|储蓄卡|借记卡|信用卡|开户|收款")
+_PERSONAL_CARD_CONTEXT = re.compile(r"卡号|银行卡|储蓄卡|借记卡|信用卡|社保卡")
 
 
 def _valid_birth(year: int, month: int, day: int) -> bool:
@@ -107,12 +108,13 @@ def id_check_digit(first17: str) -> str:
     return _ID_CHECK[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS)) % 11]
 
 
-def is_id18(digits: str) -> bool:
+def is_id18(digits: str, *, check_digit: bool = True) -> bool:
+    """A valid 18-digit resident ID: province code, birth date and (optionally) check digit."""
     if len(digits) != 18 or not digits[:17].isdigit() or digits[:2] not in _PROVINCES:
         return False
     if not _valid_birth(int(digits[6:10]), int(digits[10:12]), int(digits[12:14])):
         return False
-    return id_check_digit(digits[:17]) == digits[17].upper()
+    return not check_digit or id_check_digit(digits[:17]) == digits[17].upper()
 
 
 def is_id15(digits: str) -> bool:
@@ -144,6 +146,10 @@ def _id_card(text: str, start: int, end: int, digits: str, grouped: bool) -> Fin
         return None
     if len(digits) == 18 and is_id18(digits):
         return finding(ID_CARD, text, start, end, "公开了完整的居民身份证号码，应遮盖（如只保留前6位和后4位）。")
+    # Labelled as an ID number, with a real region and birth date: a mistyped check
+    # digit does not make it any less personal.
+    if len(digits) == 18 and is_id18(digits, check_digit=False) and _ID_CONTEXT.search(_context_before(text, start)):
+        return finding(ID_CARD, text, start, end, "公开了居民身份证号码（校验码不符，可能录入有误），应遮盖。")
     if len(digits) == 15 and is_id15(digits) and _ID_CONTEXT.search(_context_before(text, start)):
         return finding(ID_CARD, text, start, end, "公开了完整的15位居民身份证号码，应遮盖。")
     return None
@@ -159,9 +165,15 @@ def _mobile(text: str, start: int, end: int, digits: str, ascii_raw: str) -> Fin
 
 
 def _bank_card(text: str, start: int, end: int, digits: str, ascii_raw: str, grouped: bool) -> Finding | None:
-    if not (16 <= len(digits) <= 19 and digits.isdigit() and luhn_ok(digits)):
+    if not (16 <= len(digits) <= 19 and digits.isdigit()):
         return None
-    if not (digits.startswith("62") or _CARD_CONTEXT.search(_context_before(text, start, 30))):
+    before = _context_before(text, start, 30)
+    if luhn_ok(digits):
+        if not (digits.startswith("62") or _CARD_CONTEXT.search(before)):
+            return None
+    elif not (digits.startswith("62") and _PERSONAL_CARD_CONTEXT.search(before)):
+        # A UnionPay number called a personal card is one even with a mistyped digit;
+        # other numbers failing Luhn are account or serial numbers.
         return None
     if grouped and not _CARD_GROUPS.fullmatch(ascii_raw):
         return None
