@@ -50,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--page-chars", type=int, default=5000)
     ap.add_argument("--limit", type=int, default=None, help="stop each corpus after this many characters")
     ap.add_argument("--show", action="append", default=[], help="print findings of this rule (prefix) with context")
+    ap.add_argument(
+        "--proofreader-chars", type=int, default=2_000_000,
+        help="also time the default Proofreader.check() with and without these checks on this many characters (0: skip)",
+    )
     args = ap.parse_args(argv)
 
     corpora = args.corpus or sorted(str(p) for p in corpus_dir().glob("*.txt.gz"))
@@ -93,7 +97,30 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nCPU time, all checks: {cpu:.2f} s = {grand_chars / max(cpu, 1e-9):,.0f} chars/s (time.process_time)")
     for name, t in cpu_by_module.most_common():
         print(f"  {name:36} {t:6.2f} s  {grand_chars / max(t, 1e-9):>14,.0f} chars/s")
+    if args.proofreader_chars:
+        _time_proofreader(corpora, args.page_chars, args.proofreader_chars, rules)
     return 0
+
+
+def _time_proofreader(corpora: list[str], page_chars: int, limit: int, check_rules: list[str]) -> None:
+    """CPU time of the whole default Proofreader.check(), with and without the rule checks."""
+    from proofread import Proofreader
+
+    per_corpus = max(limit // len(corpora), 1)
+    sample = [p for path in corpora for p in pages(path, page_chars, per_corpus)]
+    chars = sum(map(len, sample))
+    print(f"\nProofreader.check() on {chars:,} chars (default dictionaries and spelling as configured on main):")
+    results = {}
+    for label, kw in (("without rule checks", {"ignore": check_rules}), ("with rule checks", {})):
+        p = Proofreader(**kw)
+        p.check(sample[0])  # load dictionaries and models outside the timing
+        t0 = time.process_time()
+        for page in sample:
+            p.check(page)
+        results[label] = time.process_time() - t0
+        print(f"  {label:22} {results[label]:6.2f} s  {chars / max(results[label], 1e-9):>12,.0f} chars/s")
+    slow = results["with rule checks"] / max(results["without rule checks"], 1e-9) - 1
+    print(f"  slowdown from rule checks: {slow:+.1%}")
 
 
 if __name__ == "__main__":

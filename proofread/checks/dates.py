@@ -51,15 +51,16 @@ _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2
 _CN_NUM = "一二三四五六七八九十"
 _D = "0-9０-９"
 _TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
-_TRIGGER = re.compile(r"月|[0-9]{4}[-/][0-9]")
-_ARABIC = re.compile(
-    rf"(?<![{_D}.．])(?:([{_D}]{{4}})\s*年\s*)?([{_D}]{{1,2}})\s*月\s*(?:([{_D}]{{1,2}})\s*[日号])?"
-)
+# Dates are found from their 月: the month (and year) is matched backwards in a short
+# window, the day forwards. Scanning for one character is far cheaper than a regex
+# that may start anywhere.
+_MONTH_ARABIC = re.compile(rf"(?:([{_D}]{{4}})\s*年\s*)?([{_D}]{{1,2}})\s*$")
+_MONTH_CHINESE = re.compile(r"(?:([〇○零Ｏ一二三四五六七八九]{4})年)?([一二三四五六七八九十]{1,3})$")
+_DAY_ARABIC = re.compile(rf"\s*([{_D}]{{1,2}})\s*[日号]")
+_DAY_CHINESE = re.compile(r"([一二三四五六七八九十]{1,3})[日号]")
+_LOOKBACK = 14
+_ISO_TRIGGER = re.compile(r"[0-9]{4}[-/][0-9]")
 _ISO = re.compile(r"(?<![0-9.\-/])((?:19|20)[0-9]{2})([-/])([0-9]{1,2})\2([0-9]{1,2})(?![0-9]|[.\-/][0-9])")
-_CHINESE = re.compile(
-    r"(?:([〇○零Ｏ一二三四五六七八九]{4})年)?"
-    rf"([{_CN_NUM}]{{1,3}})月(?:([{_CN_NUM}]{{1,3}})[日号])?"
-)
 _WEEKDAY = re.compile(r"\s*[（(]?\s*(星期|礼拜|周)([一二三四五六日天])")
 _WEEKDAY_NAMES = "一二三四五六日"
 _LUNAR_BEFORE = re.compile(r"(?:农历|阴历|夏历|旧历|正月|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年?)\s*$")
@@ -93,26 +94,43 @@ def _int(s: str | None) -> int | None:
     return int(s.translate(_TO_ASCII)) if s else None
 
 
+def _at_month(text: str, i: int) -> DateMention | None:
+    """The date whose 月 is at ``i``, if the characters around it make one."""
+    lo = max(0, i - _LOOKBACK)
+    m = _MONTH_ARABIC.search(text, lo, i)
+    if m is not None:
+        start = m.start()
+        if start > 0 and text[start - 1] in "0123456789０１２３４５６７８９.．":
+            return None
+        day = _DAY_ARABIC.match(text, i + 1)
+        return DateMention(
+            start, day.end() if day else i + 1, _int(m.group(1)), _int(m.group(2)), _int(day.group(1)) if day else None
+        )
+    m = _MONTH_CHINESE.search(text, lo, i)
+    if m is None:
+        return None
+    month = chinese_number(m.group(2))
+    day_m = _DAY_CHINESE.match(text, i + 1)
+    day = chinese_number(day_m.group(1)) if day_m else None
+    if month is None or (day_m and day is None):
+        return None
+    year = int("".join(str(_CN_DIGITS[c]) for c in m.group(1))) if m.group(1) else None
+    return DateMention(m.start(), day_m.end() if day_m else i + 1, year, month, day)
+
+
 def iter_dates(text: str) -> Iterator[DateMention]:
     """Every month(-day) mention in ``text``, Arabic, ISO and Chinese-numeral, by position."""
-    if not _TRIGGER.search(text):
-        return
     found: list[DateMention] = []
-    for m in _ARABIC.finditer(text):
-        found.append(DateMention(m.start(), m.end(), _int(m.group(1)), _int(m.group(2)), _int(m.group(3))))
-    for m in _ISO.finditer(text):
-        found.append(DateMention(m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4))))
-    if "十" in text or "〇" in text or "○" in text or re.search(r"[一二三四五六七八九]月", text):
-        for m in _CHINESE.finditer(text):
-            year = None
-            if m.group(1):
-                year = int("".join(str(_CN_DIGITS[c]) for c in m.group(1)))
-            month = chinese_number(m.group(2))
-            day = chinese_number(m.group(3)) if m.group(3) else None
-            if month is None or (m.group(3) and day is None):
-                continue
-            found.append(DateMention(m.start(), m.end(), year, month, day))
-    found.sort(key=lambda d: d.start)
+    i = text.find("月")
+    while i != -1:
+        d = _at_month(text, i)
+        if d is not None:
+            found.append(d)
+        i = text.find("月", i + 1)
+    if _ISO_TRIGGER.search(text):
+        for m in _ISO.finditer(text):
+            found.append(DateMention(m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4))))
+        found.sort(key=lambda d: d.start)
     yield from found
 
 

@@ -63,11 +63,11 @@ _RESETS = {
     "arparen": ("circled",),
     "circled": (),
 }
-# Inline enumerations in running text: 一是……二是……, 第一，……第二，……
-_INLINE = re.compile(
-    rf"(?:^|(?<=[，。；：、！？\s（(“]))(?:(?P<shi>(?P<shi_n>[{_CN}]{{1,3}})是)|(?P<di>第(?P<di_n>[{_CN}]{{1,3}})，))",
-    re.MULTILINE,
-)
+# Inline enumerations in running text: 一是……二是……, 第一，……第二，…… Found from the
+# numeral (a rare-character scan), the boundary before it is checked in Python.
+_INLINE = re.compile(rf"(?P<shi>(?P<shi_n>[{_CN}]{{1,3}})是)|(?P<di>第(?P<di_n>[{_CN}]{{1,3}})，)")
+_INLINE_TRIGGER = re.compile(rf"[{_CN}]是|[{_CN}]，")
+_INLINE_BOUNDARY = "，。；：、！？ \t\n\r\u3000（(“"
 _TRIGGER = re.compile(rf"^[ \t\u3000]*(?:第|[{_CN}]{{1,4}}、|[（(]|[0-9０-９]{{1,3}}[.．、]|[{_CIRCLED}])", re.MULTILINE)
 
 
@@ -128,14 +128,16 @@ def check(text: str) -> Iterator[Finding]:
     """Numbering problems among line-initial headings and inline enumerations of ``text``."""
     if _TRIGGER.search(text):
         yield from _headings(text)
-    if "是" in text or "第" in text:
-        yield from _inline(text)
+    yield from _inline(text)
 
 
 def _headings(text: str) -> Iterator[Finding]:
     last: dict[str, tuple[int, str]] = {}
-    for m in _HEADING.finditer(text):
-        style = next(s for s in _STYLES if m.group(s) is not None)
+    for t in _TRIGGER.finditer(text):
+        m = _HEADING.match(text, t.start())
+        if m is None:
+            continue
+        style = m.lastgroup if m.lastgroup in _STYLES else next(s for s in _STYLES if m.group(s) is not None)
         raw = m.group(style + "_n")
         n = _value(style, raw)
         if n is None or n == 0:
@@ -154,7 +156,16 @@ def _headings(text: str) -> Iterator[Finding]:
 
 def _inline(text: str) -> Iterator[Finding]:
     last: dict[str, tuple[int, str]] = {}
-    for m in _INLINE.finditer(text):
+    for t in _INLINE_TRIGGER.finditer(text):
+        # Back up over the numeral (and 第) to where the item would start.
+        start = t.start()
+        while start > 0 and text[start - 1] in _CN:
+            start -= 1
+        if start > 0 and text[start - 1] == "第":
+            start -= 1
+        m = _INLINE.match(text, start)
+        if m is None or m.end() != t.end() or (start > 0 and text[start - 1] not in _INLINE_BOUNDARY):
+            continue
         style = "shi" if m.group("shi") else "di"
         raw = m.group(style + "_n")
         n = chinese_integer(raw)

@@ -82,11 +82,9 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{_HAN}]")
 # Half-width mark with a Chinese character (or closing full-width mark) on one side.
-_HALF = re.compile(
-    rf"(?<=[{_HAN}”’》）】])[,;:?!]|[,;:?!](?=[{_HAN}“‘《（【])"
-    rf"|(?<=[{_HAN}])\.(?=[{_HAN}]|[ \t]*$)",
-    re.MULTILINE,
-)
+_HALF = re.compile(r"[,;:?!.]")
+_OPEN_AFTER = "“‘《（【"
+_CLOSE_BEFORE = "”’》）】"
 # ASCII brackets around Chinese text, or touching it on either side.
 _HALF_PARENS = re.compile(r"\(([^()\n]{0,80})\)")
 _HALF_TRIGGER = re.compile(r"[,;:?!.()]")
@@ -104,7 +102,6 @@ _PENDING_LINES = 3
 class _Open:
     mark: str
     pos: int
-    line: int
     # Nested-mark findings held back until this opener is itself closed properly.
     nested: list[Finding] = field(default_factory=list)
 
@@ -141,20 +138,18 @@ def _unclosed(text: str, stack: list[_Open]) -> Iterator[Finding]:
 
 def _pairs(text: str, skip: Regions) -> Iterator[Finding]:
     stack: list[_Open] = []
-    line = 0
     line_end = text.find("\n")
     for m in _PAIRED.finditer(text):
         c, i = m.group(), m.start()
-        while line_end != -1 and i > line_end:
-            stack = list(_end_of_line(text, stack, line, line_end))
-            yield from (f for f in stack if isinstance(f, Finding))
-            stack = [o for o in stack if isinstance(o, _Open)]
-            line += 1
-            line_end = text.find("\n", line_end + 1)
+        if line_end != -1 and i > line_end:
+            if stack:
+                stack, expired = _after_line_ends(text, stack, line_end, i)
+                yield from _unclosed(text, expired)
+            line_end = text.find("\n", i)
         if (skip and skip.overlaps(i, i + 1)) or _is_decoration(text, i):
             continue
         if c in _CLOSE_OF:
-            stack.append(_Open(c, i, line))
+            stack.append(_Open(c, i))
             continue
         openers = _OPENERS_OF[c]
         depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].mark in openers), None)
@@ -181,34 +176,47 @@ def _pairs(text: str, skip: Regions) -> Iterator[Finding]:
                     f"{o.mark}{_CLOSE_OF[o.mark]}内再套用时，里面一层应改用{inner}。",
                     (inner[0] + text[o.pos + 1:i] + inner[1],),
                 ))
+    if stack and line_end != -1:
+        stack, expired = _after_line_ends(text, stack, line_end, len(text))
+        yield from _unclosed(text, expired)
     yield from _unclosed(text, stack)
 
 
-def _end_of_line(text: str, stack: list[_Open], line: int, end: int) -> Iterator[_Open | Finding]:
-    """The openers still pending after line ``line``, and findings for those that expire."""
-    expired = []
+def _after_line_ends(text: str, stack: list[_Open], line_end: int, upto: int) -> tuple[list[_Open], list[_Open]]:
+    """Openers still pending at ``upto`` after the line ends from ``line_end`` on, and those
+    that expired: a quotation reopened by the next paragraph is dropped (the new opener
+    continues it), and an opener left open over ``_PENDING_LINES`` line ends expires."""
+    keep, expired = [], []
+    crossings = []
+    end = line_end
+    while end != -1 and end < upto:
+        crossings.append(end)
+        end = text.find("\n", end + 1)
     for o in stack:
-        if o.mark in _CARRY_OVER and _next_paragraph_opens_with(text, end, o.mark):
-            continue  # a quotation running over paragraphs: the next one reopens it
-        if line - o.line >= _PENDING_LINES:
+        carried = False
+        for end in crossings:
+            if end > o.pos and o.mark in _CARRY_OVER and _next_paragraph_opens_with(text, end, o.mark):
+                carried = True
+                break
+        if carried:
+            continue
+        if text.count("\n", o.pos, upto) >= _PENDING_LINES:
             expired.append(o)
         else:
-            yield o
-    yield from _unclosed(text, expired)
+            keep.append(o)
+    return keep, expired
 
 
 def _half_width(text: str, skip: Regions) -> Iterator[Finding]:
     found: list[Finding] = []
     for m in _HALF.finditer(text):
         i, c = m.start(), m.group()
-        if skip and skip.overlaps(i, i + 1):
-            continue
         prev = text[i - 1] if i else ""
         nxt = text[i + 1] if i + 1 < len(text) else ""
-        if c in ",:." and prev.isdigit() and nxt.isdigit():
+        if not _half_width_in_chinese(c, prev, nxt, text, i):
             continue
-        if c in "?!" and not _HAN_RE.match(prev):
-            continue  # "、?水灌区": a ? standing in for a character the page could not encode
+        if skip and skip.overlaps(i, i + 1):
+            continue
         found.append(_half(text, i))
     if "(" in text:
         for m in _HALF_PARENS.finditer(text):
@@ -244,6 +252,25 @@ def _inconsistent_only(text: str, found: list[Finding]) -> Iterator[Finding]:
             yield f
 
 
+def _half_width_in_chinese(c: str, prev: str, nxt: str, text: str, i: int) -> bool:
+    """Whether the ASCII mark ``c`` at ``i`` sits in Chinese text (not in a number, a
+    time, an English sentence or a placeholder for an unencodable character)."""
+    prev_han = bool(prev) and _HAN_RE.match(prev) is not None
+    if c == ".":
+        # Only a sentence end: after a Chinese character, before one or the line end.
+        if not prev_han:
+            return False
+        rest = text[i + 1:text.find("\n", i) if "\n" in text[i:i + 200] else i + 200].strip(" \t\r")
+        return not rest or _HAN_RE.match(rest[0]) is not None
+    if c in ",:" and prev.isdigit() and nxt.isdigit():
+        return False  # 1,000 and 10:30
+    if c in "?!" and not prev_han:
+        return False  # "、?水灌区": a ? standing in for a character the page could not encode
+    if prev_han or (prev and prev in _CLOSE_BEFORE):
+        return True
+    return bool(nxt) and (_HAN_RE.match(nxt) is not None or nxt in _OPEN_AFTER)
+
+
 def _half(text: str, i: int) -> Finding:
     c = text[i]
     return finding(HALF_WIDTH, text, i, i + 1, f"中文中应使用全角标点“{_FULL[c]}”，而不是半角“{c}”。", (_FULL[c],))
@@ -267,7 +294,7 @@ def check(text: str) -> Iterator[Finding]:
     """Paired-mark, half-width, doubled and nesting problems in ``text``."""
     pairs = _PAIR_TRIGGER.search(text) is not None
     half = _HALF_TRIGGER.search(text) is not None and _HAN_RE.search(text) is not None
-    doubled = _DOUBLED.search(text) is not None
+    doubled = True  # _doubled's own scan is as cheap as any pre-test
     if not (pairs or half or doubled):
         return
     skip = skipped_regions(text)
