@@ -58,3 +58,10 @@ def test_clean_text():
 @given(text_from(["2023年", "2月", "29日", "30日", "二〇二〇年", "十一月", "十九日", "（星期三）", "周日", "13月", "-", "2024"]))
 def test_spans_are_exact(text):
     found(dates, text)
+
+
+def test_weekday_of_a_yearless_date_uses_the_document_year():
+    notice = "定于11月19日（星期三）在市政府召开。\n市应急管理局\n2020年11月10日"
+    assert found(dates, notice) == [("format.weekday-mismatch", "11月19日（星期三")]
+    # A December notice about 1月5日 may mean the next year: 2021-01-05 was a Tuesday.
+    assert found(dates, "定于1月5日（星期二）召开。\n2020年12月28日") == []

@@ -72,3 +72,9 @@ def test_clean_notice():
 @given(text_from(["\n一、", "\n二、", "\n四、", "\n（一）", "\n（三）", "\n1.", "\n3.", "\n第一条 ", "\n第三条 ", "\n①", "\n③", "\n第十章 "]))
 def test_spans_are_exact(text):
     found(numbering, text)
+
+
+def test_inline_enumerations():
+    text = "做好三方面工作：一是加强领导；二是压实责任；四是强化考核。第一，提高认识。第二，加强领导。第二，抓好落实。"
+    assert [t for _, t in found(numbering, text)] == ["四是", "第二，"]
+    assert found(numbering, "唯一是他，统一是前提。一是甲。二是乙。\n一是丙。二是丁。") == []

@@ -86,3 +86,8 @@ def test_clean_notice_has_no_findings():
 @given(text_from([ID1, ID2, CARD, "13812345678", "138 1234 5678", "+86", "身份证", "卡号", "0", "1", "-", "*"]))
 def test_spans_are_exact(text):
     found(privacy, text)
+
+
+def test_labelled_id_with_mistyped_check_digit():
+    wrong = ID1[:-1] + ("0" if ID1[-1] != "0" else "1")
+    assert found(privacy, f"身份证号码：{wrong}") == [("privacy.id-card", wrong)]

@@ -81,3 +81,7 @@ def test_clean_text():
 @given(text_from(["《", "》", "〈", "〉", "“", "”", "‘", "’", "(", ")", ",", ".", ":", "?", "。。", "，，", "中文", "ab", "3.14", "http://a.cn/x"]))
 def test_spans_are_exact(text):
     found(punctuation, text)
+
+
+def test_year_abbreviation_is_not_a_quote():
+    assert found(punctuation, "办好“中国’99昆明世界园艺博览会”。") == []

@@ -112,8 +112,11 @@ def _next_paragraph_opens_with(text: str, end: int, opener: str) -> bool:
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
+    """China’s, don’t, and the year abbreviation in 中国’99昆明世界园艺博览会."""
     prev = text[i - 1] if i else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
+    if text[i + 1:i + 3].isdigit() and not text[i + 3:i + 4].isdigit():
+        return True
     return bool(_ASCII_LETTER.match(prev)) and (not nxt or bool(_ASCII_LETTER.match(nxt)) or nxt in " ,.")
 
 
@@ -200,7 +203,7 @@ def _after_line_ends(text: str, stack: list[_Open], line_end: int, upto: int) ->
                 break
         if carried:
             continue
-        if text.count("\n", o.pos, upto) >= _PENDING_LINES:
+        if text.count("\n", o.pos, upto) > _PENDING_LINES:
             expired.append(o)
         else:
             keep.append(o)
