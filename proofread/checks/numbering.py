@@ -132,7 +132,7 @@ def check(text: str) -> Iterator[Finding]:
 
 
 def _headings(text: str) -> Iterator[Finding]:
-    last: dict[str, tuple[int, str]] = {}
+    last: dict[str, tuple[int, str, int]] = {}
     for t in _TRIGGER.finditer(text):
         m = _HEADING.match(text, t.start())
         if m is None:
@@ -149,13 +149,13 @@ def _headings(text: str) -> Iterator[Finding]:
             for upper in ("part", "chapter", "section"):
                 last.pop(upper, None)
         f = _compare(text, m, style, raw, n, last.get(style))
-        last[style] = (n, m.group(style))
+        last[style] = (n, m.group(style), m.end())
         if f is not None:
             yield f
 
 
 def _inline(text: str) -> Iterator[Finding]:
-    last: dict[str, tuple[int, str]] = {}
+    last: dict[str, tuple[int, str, int]] = {}
     for t in _INLINE_TRIGGER.finditer(text):
         # Back up over the numeral (and 第) to where the item would start.
         start = t.start()
@@ -172,23 +172,27 @@ def _inline(text: str) -> Iterator[Finding]:
         if n is None or n == 0:
             continue
         f = _compare(text, m, style, raw, n, last.get(style))
-        last[style] = (n, m.group(style))
+        last[style] = (n, m.group(style), m.end())
         if f is not None:
             yield f
 
 
-def _compare(text: str, m: re.Match[str], style: str, raw: str, n: int, prev: tuple[int, str] | None) -> Finding | None:
+def _compare(
+    text: str, m: re.Match[str], style: str, raw: str, n: int, prev: tuple[int, str, int] | None
+) -> Finding | None:
     """A finding when item ``n`` does not follow ``prev`` in its sequence."""
     # A list may start again at any point; a drop back to 2 is a restart whose
     # first item is not a heading line (or was cut from the page).
     if prev is None or n == 1 or (n == 2 and prev[0] > 2):
         return None
-    p, prev_marker = prev
+    p, prev_marker, prev_end = prev
     if n == p + 1:
         return None
     marker = m.group(style)
     start, end = m.span(style)
     expected = _render(style, marker, raw, p + 1)
+    if n > p and expected in text[prev_end:start]:
+        return None  # the missing item is there, only not at a line start (37．… 38．… on one line)
     if n == p:
         kind, msg = "repeat", f"序号“{marker}”与上一个序号重复，应为“{expected}”。"
     elif n > p:
