@@ -85,3 +85,12 @@ def test_spans_are_exact(text):
 
 def test_year_abbreviation_is_not_a_quote():
     assert found(punctuation, "办好“中国’99昆明世界园艺博览会”。") == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(text_from(["《", "》", "〈", "〉", "“", "”", "‘", "’", "（", "）", "(", ")", "【", "】", "字", "\n"]))
+def test_fast_path_agrees_with_the_full_matcher(text):
+    from proofread.checks._regions import skipped_regions
+
+    if punctuation._all_paired(text):
+        assert list(punctuation._match_pairs(text, skipped_regions(text))) == []

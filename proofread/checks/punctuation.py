@@ -139,7 +139,30 @@ def _unclosed(text: str, stack: list[_Open]) -> Iterator[Finding]:
             yield finding(UNPAIRED, text, o.pos, o.pos + 1, f"“{o.mark}”没有配对的“{_CLOSE_OF[o.mark]}”。")
 
 
+_NOT_MARK = re.compile(r"[^“”‘’《》〈〉（）()【】「」『』\n]+")
+_SIMPLE_PAIRS = ("“”", "‘’", "《》", "〈〉", "（）", "()", "【】", "「」", "『』")
+_SAME_KIND_INSIDE = re.compile(r"《[^》\n]*《|“[^”\n]*“")
+
+
+def _all_paired(text: str) -> bool:
+    """True when every paired mark closes on its own line and no 《 or “ sits inside
+    another: then _pairs has nothing to report. Cheap string work, no Python loop per mark."""
+    marks = _NOT_MARK.sub("", text)
+    while True:
+        before = len(marks)
+        for pair in _SIMPLE_PAIRS:
+            marks = marks.replace(pair, "")
+        if len(marks) == before:
+            break
+    return not marks.strip("\n") and not _SAME_KIND_INSIDE.search(text)
+
+
 def _pairs(text: str, skip: Regions) -> Iterator[Finding]:
+    if not _all_paired(text):
+        yield from _match_pairs(text, skip)
+
+
+def _match_pairs(text: str, skip: Regions) -> Iterator[Finding]:
     stack: list[_Open] = []
     line_end = text.find("\n")
     for m in _PAIRED.finditer(text):
