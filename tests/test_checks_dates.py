@@ -65,3 +65,7 @@ def test_weekday_of_a_yearless_date_uses_the_document_year():
     assert found(dates, notice) == [("format.weekday-mismatch", "11月19日（星期三")]
     # A December notice about 1月5日 may mean the next year: 2021-01-05 was a Tuesday.
     assert found(dates, "定于1月5日（星期二）召开。\n2020年12月28日") == []
+
+
+def test_weekday_after_a_comma():
+    assert found(dates, "2020年11月19日，星期三，召开会议") == [("format.weekday-mismatch", "2020年11月19日，星期三")]

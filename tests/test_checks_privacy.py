@@ -91,3 +91,8 @@ def test_spans_are_exact(text):
 def test_labelled_id_with_mistyped_check_digit():
     wrong = ID1[:-1] + ("0" if ID1[-1] != "0" else "1")
     assert found(privacy, f"身份证号码：{wrong}") == [("privacy.id-card", wrong)]
+
+
+def test_unionpay_account_with_mistyped_digit_and_corporate_accounts():
+    assert found(privacy, "银行账号：6222 0212 3456 7890") == [("privacy.bank-card", "6222 0212 3456 7890")]
+    assert found(privacy, "收款单位：某某市财政局，开户行：工商银行，账号：0200 0012 3456 7890 123") == []
