@@ -94,3 +94,9 @@ def test_fast_path_agrees_with_the_full_matcher(text):
 
     if punctuation._all_paired(text):
         assert list(punctuation._match_pairs(text, skipped_regions(text))) == []
+
+
+def test_third_level_titles_go_back_to_double_marks():
+    text = "《关于修改〈青岛市实施《中华人民共和国水法》办法〉的决定》"
+    assert found(punctuation, text) == []
+    assert found(punctuation, "他说：“老师讲‘要写“好”字’。”") == []

@@ -194,8 +194,11 @@ def _match_pairs(text: str, skip: Regions) -> Iterator[Finding]:
         del stack[depth:]
         yield from o.nested
         if o.mark in "《“":
-            outer = next((s for s in reversed(stack) if s.mark == o.mark), None)
-            if outer is not None:
+            # Nested directly in the same mark (not 《〈《》〉》, where the third level
+            # rightly goes back to 《》).
+            family = "《〈" if o.mark == "《" else "“‘"
+            outer = next((s for s in reversed(stack) if s.mark in family), None)
+            if outer is not None and outer.mark == o.mark:
                 inner = "〈〉" if o.mark == "《" else "‘’"
                 outer.nested.append(finding(
                     NESTED_TITLE, text, o.pos, i + 1,
