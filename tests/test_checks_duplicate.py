@@ -27,6 +27,7 @@ def test_doubles_inside_longer_words():
 
 def test_noun_then_same_word_as_verb():
     assert found(duplicate, "违反本规定规定的义务的，由集体经济组织组织开展整治。") == []
+    assert found(duplicate, "保管人应当妥善保管保管物。侵犯布图设计设计专有权的纠纷。") == []
 
 
 def test_clean_text():

@@ -56,7 +56,8 @@ _ABAB_VERBS = frozenset(
 # classifiers, onomatopoeia, interjections, modal particles, time words.
 _REDUPLICATING_POS = frozenset({"z", "d", "m", "mq", "q", "o", "e", "y", "t", "ad"})
 _WINDOW = 6
-_NOUN_OR_VERB = frozenset({"n", "vn", "v"})
+# Single characters that turn a preceding verb into a noun (保管物, 代表人, 申请者, 管理费).
+_NOUN_SUFFIXES = frozenset("物人者费品权方员单书证")
 
 
 @functools.lru_cache(maxsize=1)
@@ -117,6 +118,8 @@ def _noun_then_verb(word: str, before: str, after: str) -> bool:
     """本规定规定的职责, 专业组织组织开展, 布图设计设计专有权: two readings of one word."""
     pos = _pos()
     kind = pos.get(word)
+    if after in _NOUN_SUFFIXES:
+        return True  # 妥善保管 保管物: the second copy starts a noun the dictionary lacks
     if kind in ("n", "vn"):
         if after.startswith("的") or pos.get(after) == "v":
             return True
