@@ -78,3 +78,9 @@ def test_inline_enumerations():
     text = "做好三方面工作：一是加强领导；二是压实责任；四是强化考核。第一，提高认识。第二，加强领导。第二，抓好落实。"
     assert [t for _, t in found(numbering, text)] == ["四是", "第二，"]
     assert found(numbering, "唯一是他，统一是前提。一是甲。二是乙。\n一是丙。二是丁。") == []
+
+
+def test_crlf_line_ends():
+    text = "第一章 总则\r\n第一条 甲\r\n第二章\r\n第二条 乙\r\n第四条 丙\r\n第四章\r\n"
+    fs = list(numbering.check(text))
+    assert [(f.text, text[f.start:f.end]) for f in fs] == [("第四条", "第四条"), ("第四章", "第四章")]

@@ -38,10 +38,10 @@ _TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
 # Order matters: the first alternative that matches names the style.
 _HEADING = re.compile(
     r"^[ \t\u3000]*(?:"
-    rf"(?P<part>第(?P<part_n>[{_CN}]+)编)[ \t\u3000]"
-    rf"|(?P<chapter>第(?P<chapter_n>[{_CN}]+)章)(?:[ \t\u3000]|$)"
-    rf"|(?P<section>第(?P<section_n>[{_CN}]+)节)(?:[ \t\u3000]|$)"
-    rf"|(?P<article>第(?P<article_n>[{_CN}]+|[0-9０-９]+)条)(?:[ \t\u3000]|$)"
+    rf"(?P<part>第(?P<part_n>[{_CN}]+)编)(?:[ \t\u3000\r]|$)"
+    rf"|(?P<chapter>第(?P<chapter_n>[{_CN}]+)章)(?:[ \t\u3000\r]|$)"
+    rf"|(?P<section>第(?P<section_n>[{_CN}]+)节)(?:[ \t\u3000\r]|$)"
+    rf"|(?P<article>第(?P<article_n>[{_CN}]+|[0-9０-９]+)条)(?:[ \t\u3000\r]|$)"
     rf"|(?P<cn>(?P<cn_n>[{_CN}]{{1,4}})、)"
     rf"|(?P<cnparen>[（(](?P<cnparen_n>[{_CN}]{{1,4}})[）)])"
     r"|(?P<arabic>(?P<arabic_n>[0-9０-９]{1,3})(?:[.．](?![0-9０-９])|、))(?![0-9０-９])"
