@@ -61,3 +61,10 @@ def test_updated_file_is_used(tmp_path):
 @given(text_from(["国务院总理", "李克强", "李强", "总理", "主席", "原", "2025年3月5日", "2019年", "习近平"]))
 def test_spans_are_exact(text):
     found(leaders, text)
+
+
+def test_a_meeting_date_in_another_paragraph_does_not_date_the_title():
+    text = "一、会议时间\n2020年11月19日上午9时。\n二、会议内容\n传达学习李克强总理重要讲话精神。\n某某县人民政府办公室\n2025年11月10日"
+    assert found(leaders, text) == [("phrasing.leader-title", "李克强总理")]
+    dateline = "2022年3月5日在第十三届全国人民代表大会第五次会议上\n国务院总理李克强\n各位代表：\n2025年1月1日"
+    assert found(leaders, dateline) == []

@@ -33,7 +33,7 @@ LEADER_TITLE = Rule(
     doc=(
         "领导人姓名与紧邻的职务不符时报告，如“国务院总理习近平”，或在2025年的文稿中写“李克强总理”"
         "（2023年3月已卸任）。依据 dictionaries/leaders.tsv 中的任职起止日期，可随人事变动更新。"
-        "判断日期依次取：同段前文出现的年份、文中最晚的完整日期（落款）；全文没有日期时只检查是否担任过该职务。"
+        "判断日期依次取：同段前文或上一行日期行中的日期、年份，文中最晚的完整日期（落款）；全文没有日期时只检查是否担任过该职务。"
         "前面有“原”“前”“时任”“已故”的不报。原因：领导人职务错误属于严重政治性差错。"
     ),
     examples=("2025年3月5日，李克强总理在人民大会堂作政府工作报告。", "国务院总理习近平主持召开常务会议。"),
@@ -64,8 +64,8 @@ _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} 
 # The file covers every holder of its posts from the 2018 NPC on; before that it is
 # incomplete (习近平 was 国家副主席 2008–2013), so earlier dates are not judged.
 _COVERED_FROM = datetime.date(2018, 3, 1)
-# How far before a title a dateline or year still dates it (characters).
-_NEAR = 200
+# A line this short just before a title may be its dateline (characters).
+_DATELINE_CHARS = 60
 _GRACE = 60
 
 
@@ -148,18 +148,29 @@ def _full_dates(text: str) -> list[tuple[int, datetime.date]]:
     return out
 
 
+def _dateline_start(text: str, pos: int) -> int:
+    """Where dates that date the text at ``pos`` may start: its own paragraph, or the line
+    before when that is a short dateline (2022年3月5日在第十三届全国人民代表大会第五次会议上)."""
+    para = text.rfind("\n", 0, pos) + 1
+    if para == 0:
+        return 0
+    prev = text.rfind("\n", 0, para - 1) + 1
+    return prev if para - prev <= _DATELINE_CHARS else para
+
+
 def _when(text: str, pos: int, dates: list[tuple[int, datetime.date]]) -> tuple[datetime.date, datetime.date, str] | None:
     """The period a title at ``pos`` is judged at, as (first day, last day, description).
 
-    The nearest date or year written shortly before (the dateline, 2019年，…) wins;
+    The nearest date or year written before it in its paragraph (2019年，…), or in a short
+    dateline just above, wins;
     otherwise the latest full date in the text (the 落款). A text reports events a
     little older than its own date (决议 adopted after the report it approves), so a
     date taken from the 落款 is widened by ``_GRACE`` days back.
     """
-    lo_pos = max(0, pos - _NEAR)
+    lo_pos = _dateline_start(text, pos)
     near = [(end, day) for end, day in dates if lo_pos <= end <= pos]
     year = None
-    for m in _YEAR.finditer(text, max(text.rfind("\n", 0, pos) + 1, lo_pos), pos):
+    for m in _YEAR.finditer(text, text.rfind("\n", 0, pos) + 1, pos):
         if not near or m.end() > near[-1][0]:
             year = int(m.group(1)) if m.group(1) else int("".join(_CN_DIGIT[c] for c in m.group(2)))
     if year is not None:
