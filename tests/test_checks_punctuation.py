@@ -100,3 +100,9 @@ def test_third_level_titles_go_back_to_double_marks():
     text = "《关于修改〈青岛市实施《中华人民共和国水法》办法〉的决定》"
     assert found(punctuation, text) == []
     assert found(punctuation, "他说：“老师讲‘要写“好”字’。”") == []
+
+
+def test_ascii_double_quotes_around_chinese():
+    fs = list(punctuation.check('开展"双随机、一公开"监管。'))
+    assert [(f.text, f.suggestions) for f in fs] == [('"', ("“",)), ('"', ("”",))]
+    assert found(punctuation, 'He said "hello" to me. 配置项 key="value"') == []

@@ -36,7 +36,8 @@ HALF_WIDTH = Rule(
     severity="warning",
     title="中文中使用了半角标点",
     doc=(
-        "中文句子里的逗号、分号、冒号、问号、叹号、括号、引号和句末点号应使用全角形式（GB/T 15834-2011）。"
+        "中文句子里的逗号、分号、冒号、问号、叹号、括号、引号和句末点号应使用全角形式（GB/T 15834-2011）；"
+        "半角双引号\"\"括住中文时报告为“”。"
         "只报告紧挨汉字的半角标点；英文句子、数字（3.14、1,000）、时间（10:30）、网址和代码不报。"
         "示例：“各单位要高度重视,认真落实”中的“,”应为“，”。"
     ),
@@ -87,9 +88,11 @@ _OPEN_AFTER = "“‘《（【"
 _CLOSE_BEFORE = "”’》）】"
 # ASCII brackets around Chinese text, or touching it on either side.
 _HALF_PARENS = re.compile(r"\(([^()\n]{0,80})\)")
-_HALF_TRIGGER = re.compile(r"[,;:?!.()]")
+_HALF_TRIGGER = re.compile(r"[,;:?!.()\"]")
+# ASCII double quotes around Chinese text: 开展"双随机"检查.
+_HALF_QUOTES = re.compile(r'"([^"\n]{1,80})"')
 _STYLE_MIN = 3
-_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"}
+_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）", '"': "“"}
 _DOUBLED = re.compile(r"[，。、；：]{2,}|[？！][。，、；]")
 
 
@@ -257,6 +260,13 @@ def _half_width(text: str, skip: Regions) -> Iterator[Finding]:
             if _HAN_RE.search(m.group(1)) or _HAN_RE.match(before) or _HAN_RE.match(after):
                 found.append(_half(text, s))
                 found.append(_half(text, e))
+    if '"' in text:
+        for m in _HALF_QUOTES.finditer(text):
+            s, e = m.start(), m.end() - 1
+            if (skip and skip.overlaps(s, e + 1)) or not _HAN_RE.search(m.group(1)):
+                continue
+            found.append(_half(text, s, "“"))
+            found.append(_half(text, e, "”"))
     yield from _inconsistent_only(text, found)
 
 
@@ -272,7 +282,7 @@ def _inconsistent_only(text: str, found: list[Finding]) -> Iterator[Finding]:
         counts[f.text] = counts.get(f.text, 0) + 1
     styled = {
         c for c, n in counts.items()
-        if n >= _STYLE_MIN and n * 4 >= text.count(_FULL[c])
+        if n >= _STYLE_MIN and n * 4 >= text.count(_FULL[c]) + (text.count("”") if c == '"' else 0)
     }
     if "(" in styled or ")" in styled:
         styled |= {"(", ")"}
@@ -300,9 +310,10 @@ def _half_width_in_chinese(c: str, prev: str, nxt: str, text: str, i: int) -> bo
     return bool(nxt) and (_HAN_RE.match(nxt) is not None or nxt in _OPEN_AFTER)
 
 
-def _half(text: str, i: int) -> Finding:
+def _half(text: str, i: int, full: str | None = None) -> Finding:
     c = text[i]
-    return finding(HALF_WIDTH, text, i, i + 1, f"中文中应使用全角标点“{_FULL[c]}”，而不是半角“{c}”。", (_FULL[c],))
+    full = full or _FULL[c]
+    return finding(HALF_WIDTH, text, i, i + 1, f"中文中应使用全角标点“{full}”，而不是半角“{c}”。", (full,))
 
 
 def _doubled(text: str, skip: Regions) -> Iterator[Finding]:
