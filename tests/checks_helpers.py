@@ -17,5 +17,6 @@ def found(module, text: str, rule: str | None = None) -> list[tuple[str, str]]:
 
 def text_from(pieces: list[str]) -> st.SearchStrategy[str]:
     """Texts assembled from domain pieces plus awkward characters (astral, CRLF, combining)."""
-    extra = ["😀", "𠀀", "\r\n", "\n", "e\u0301", "\u3000", " ", "，", "。", "“", "”", "《", "》", "（", "）"]
+    extra = ["😀", "𠀀", "\r\n", "\n", "e\u0301", "\u3000", " ", "，", "。", "“", "”", "《", "》", "（", "）",
+             "\udc80", "\x00", "\t", "發"]
     return st.lists(st.one_of(st.sampled_from(pieces + extra), st.text(max_size=3)), max_size=25).map("".join)

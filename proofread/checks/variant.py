@@ -47,6 +47,7 @@ _MIN_SHARE_BASE = 20
 # 二噁英, 白鱀豚, 昇 (names), 濛溪河 (place names).
 _ALSO_STANDARD = frozenset("乾著瞭覆夥祇甯拚噁鱀昇濛")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_UNSAFE = re.compile("[\ud800-\udfff\x00]")
 _PROTECTED = re.compile(r"《[^《》\n]{0,80}》|「[^「」\n]{0,200}」|『[^『』\n]{0,200}』")
 
 
@@ -64,6 +65,11 @@ def _trigger() -> re.Pattern[str]:
     converted = _converter().convert("\n".join(chars)).split("\n")
     changed = sorted(c for c, s in zip(chars, converted) if c != s and c not in _ALSO_STANDARD)
     return re.compile("[" + "".join(re.escape(c) for c in changed) + "]")
+
+
+def _char_t2s(c: str) -> str:
+    out = _converter().convert(c)
+    return out if len(out) == 1 else c
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -98,11 +104,14 @@ def _diff_runs(original: str, converted: str) -> Iterator[tuple[int, int]]:
 
 def _check_paragraph(text: str, start: int, end: int) -> Iterator[Finding]:
     para = text[start:end]
-    converted = _converter().convert(para)
-    if len(converted) != len(para):
+    # OpenCC takes UTF-8 C strings: a lone surrogate cannot be encoded and NUL ends the
+    # string. Both become U+FFFD, one character for one, so offsets stay put.
+    safe = _UNSAFE.sub("\ufffd", para)
+    converted = _converter().convert(safe)
+    if len(converted) != len(safe):
         # t2s changed the length (rare phrase mappings): convert character by character.
-        converted = "".join(_converter().convert(c) if len(_converter().convert(c)) == 1 else c for c in para)
-    runs = list(_diff_runs(para, converted))
+        converted = "".join(_char_t2s(c) for c in safe)
+    runs = list(_diff_runs(safe, converted))
     if not runs:
         return
     changed = sum(e - s for s, e in runs)
