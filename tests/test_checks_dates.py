@@ -69,3 +69,8 @@ def test_weekday_of_a_yearless_date_uses_the_document_year():
 
 def test_weekday_after_a_comma():
     assert found(dates, "2020年11月19日，星期三，召开会议") == [("format.weekday-mismatch", "2020年11月19日，星期三")]
+
+
+def test_dotted_dates():
+    assert found(dates, "发布时间：2023.02.29") == [("format.date-invalid", "2023.02.29")]
+    assert found(dates, "版本2023.1.2.5，2019.12.31发布，地址192.168.1.1") == []

@@ -106,3 +106,10 @@ def test_ascii_double_quotes_around_chinese():
     fs = list(punctuation.check('开展"双随机、一公开"监管。'))
     assert [(f.text, f.suggestions) for f in fs] == [('"', ("“",)), ('"', ("”",))]
     assert found(punctuation, 'He said "hello" to me. 配置项 key="value"') == []
+
+
+def test_doubled_title_marks():
+    assert found(punctuation, "学习《《中华人民共和国宪法》》。") == [
+        ("punctuation.doubled", "《《"),
+        ("punctuation.doubled", "》》"),
+    ]

@@ -1,6 +1,6 @@
 """Impossible calendar dates and weekdays that do not match their date.
 
-Recognises Arabic-numeral dates (2023年2月29日, 2月30日, 2023-02-30) and Chinese-numeral
+Recognises Arabic-numeral dates (2023年2月29日, 2月30日, 2023-02-30, 2023.02.30) and Chinese-numeral
 dates (二〇二〇年十一月十九日). A date without a year accepts 2月29日. Lunar dates
 (农历二月三十) and dates after 干支 years are left alone. A weekday (星期三, 周三, 礼拜三)
 right after a date, optionally in brackets, must be that date's weekday; a date without a
@@ -59,8 +59,9 @@ _MONTH_CHINESE = re.compile(r"(?:([〇○零Ｏ一二三四五六七八九]{4})�
 _DAY_ARABIC = re.compile(rf"\s*([{_D}]{{1,2}})\s*[日号]")
 _DAY_CHINESE = re.compile(r"([一二三四五六七八九十]{1,3})[日号]")
 _LOOKBACK = 14
-_ISO_TRIGGER = re.compile(r"[0-9]{4}[-/][0-9]")
-_ISO = re.compile(r"(?<![0-9.\-/])((?:19|20)[0-9]{2})([-/])([0-9]{1,2})\2([0-9]{1,2})(?![0-9]|[.\-/][0-9])")
+_ISO_TRIGGER = re.compile(r"[0-9]{4}[-/.][0-9]")
+# 2023-02-30, 2023/2/30, 2023.02.30; not part of a longer dotted or dashed number.
+_ISO = re.compile(r"(?<![0-9.\-/])((?:19|20)[0-9]{2})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9]|[.\-/][0-9])")
 _WEEKDAY = re.compile(r"\s*[，,]?\s*[（(]?\s*(星期|礼拜|周)([一二三四五六日天])")
 _WEEKDAY_NAMES = "一二三四五六日"
 _LUNAR_BEFORE = re.compile(r"(?:农历|阴历|夏历|旧历|正月|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年?)\s*$")

@@ -93,7 +93,8 @@ _HALF_TRIGGER = re.compile(r"[,;:?!.()\"]")
 _HALF_QUOTES = re.compile(r'"([^"\n]{1,80})"')
 _STYLE_MIN = 3
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）", '"': "“"}
-_DOUBLED = re.compile(r"[，。、；：]{2,}|[？！][。，、；]")
+_DOUBLED = re.compile(r"[，。、；：]{2,}|[？！][。，、；]|《《|》》")
+_DECORATION = re.compile(r"》{2,}[^《》\n]{0,40}《{2,}")
 
 
 # A paired mark left open at a line end may still be closed a few lines on: titles and
@@ -123,10 +124,11 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return bool(_ASCII_LETTER.match(prev)) and (not nxt or bool(_ASCII_LETTER.match(nxt)) or nxt in " ,.")
 
 
-def _is_decoration(text: str, i: int) -> bool:
-    """》》 and 《《 are used as arrows in page furniture (》》点击进入专题《《)."""
-    c = text[i]
-    return c in "《》" and ((i and text[i - 1] == c) or (i + 1 < len(text) and text[i + 1] == c))
+def _decorations(text: str) -> Regions:
+    """》》 … 《《 used as arrows in page furniture (》》点击图片进入专题《《)."""
+    if "》》" not in text:
+        return Regions([])
+    return Regions([m.span() for m in _DECORATION.finditer(text)])
 
 
 def _unclosed(text: str, stack: list[_Open]) -> Iterator[Finding]:
@@ -175,8 +177,10 @@ def _match_pairs(text: str, skip: Regions) -> Iterator[Finding]:
                 stack, expired = _after_line_ends(text, stack, line_end, i)
                 yield from _unclosed(text, expired)
             line_end = text.find("\n", i)
-        if (skip and skip.overlaps(i, i + 1)) or _is_decoration(text, i):
+        if skip and skip.overlaps(i, i + 1):
             continue
+        if c in "《》" and i and text[i - 1] == c:
+            continue  # 《《 typed for 《: counted once here, reported by the doubled rule
         if c in _CLOSE_OF:
             stack.append(_Open(c, i))
             continue
@@ -338,6 +342,9 @@ def check(text: str) -> Iterator[Finding]:
     if not (pairs or half or doubled):
         return
     skip = skipped_regions(text)
+    decorations = _decorations(text)
+    if decorations:
+        skip = Regions(sorted([*zip(skip.starts, skip.ends), *zip(decorations.starts, decorations.ends)]))
     if pairs:
         yield from _pairs(text, skip)
     if half:
