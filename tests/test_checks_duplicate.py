@@ -39,3 +39,8 @@ def test_clean_text():
 @given(text_from(["的的", "我们", "工作", "谢谢", "高高兴兴", "研究研究", "代表代表", "了了"]))
 def test_spans_are_exact(text):
     found(duplicate, text)
+
+
+def test_adverbs_other_than_degree_words_are_reported():
+    assert found(duplicate, "要进一步进一步加强监管。") == [("typo.duplicate", "进一步进一步")]
+    assert found(duplicate, "粮食生产必须抓得很紧很紧，这件事特别特别重要。") == []

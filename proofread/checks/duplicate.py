@@ -10,7 +10,7 @@ doubled string is reported only when all of these hold:
 * a doubled word is a dictionary word, and not a noun followed by the same word used as
   a verb (本规定规定的职责, 经济组织组织开展);
 * a doubled word is not of a kind that reduplicates: verbs that take the ABAB form
-  (研究研究, 讨论讨论), state words (雪白雪白), adverbs (非常非常), numeral-classifier
+  (研究研究, 讨论讨论), state words (雪白雪白), degree words (非常非常), numeral-classifier
   phrases (一步一步) and interjections.
 """
 
@@ -32,7 +32,7 @@ DUPLICATE = Rule(
     doc=(
         "查找误输入的重复字词，如“的的”“我们我们”“工作工作”。正常的重叠不报："
         "叠词（谢谢、常常、天天、人人、一一）、AABB式（高高兴兴、干干净净）、"
-        "可以ABAB重叠的动词（研究研究、讨论讨论）、状态词（雪白雪白）、副词（非常非常）、"
+        "可以ABAB重叠的动词（研究研究、讨论讨论）、状态词（雪白雪白）、表程度的副词（非常非常）、"
         "数量短语（一步一步）。判断依据是 jieba 词典的分词边界和词性。"
     ),
     fixable=True,
@@ -52,9 +52,12 @@ _ALL_HAN = re.compile(f"[{_HAN}]+")
 _ABAB_VERBS = frozenset(
     ["研究", "讨论", "学习", "考虑", "商量", "休息", "了解", "锻炼", "活动", "准备", "收拾", "打扫", "整理", "检查", "介绍", "比较", "分析", "练习", "思考", "体验", "交流", "沟通", "放松", "表扬", "关心", "帮助", "照顾", "打听", "琢磨", "合计", "溜达", "总结", "反思", "尝试", "熟悉", "认识", "感受", "调查", "清理", "梳理", "安排", "布置", "修理", "检讨", "请教", "研讨", "交代", "开导", "提醒", "指点", "观察", "商议", "切磋", "合作", "调整", "操练", "走动", "散步", "体会", "批评", "教育", "参观", "打扮", "收听", "欣赏", "品尝", "温习", "复习", "预习", "核实", "核对", "翻阅", "评评", "议论", "动员", "鼓励", "宣传", "解释", "说明", "研判", "演练", "凉快", "暖和", "高兴", "乐和", "热闹", "轻松", "痛快", "舒服", "舒坦", "清醒", "明白", "干净"]
 )
-# jieba parts of speech that reduplicate freely: state words, adverbs, numerals,
-# classifiers, onomatopoeia, interjections, modal particles, time words.
-_REDUPLICATING_POS = frozenset({"z", "d", "m", "mq", "q", "o", "e", "y", "t", "ad"})
+# jieba parts of speech that reduplicate freely: state words, numerals, classifiers,
+# onomatopoeia, interjections, modal particles.
+_REDUPLICATING_POS = frozenset({"z", "m", "mq", "q", "o", "e", "y"})
+# Degree words doubled for emphasis in speeches (非常非常重要); other adverbs doubled
+# (进一步进一步) are slips.
+_EMPHATIC = frozenset("非常 特别 真的 很多 许多 好多 好久 多多".split())
 _WINDOW = 6
 # Single characters that turn a preceding verb into a noun (保管物, 代表人, 申请者, 管理费).
 _NOUN_SUFFIXES = frozenset("物人者费品权方员单书证")
@@ -107,8 +110,10 @@ def _doubled_words(text: str, i: int, unit: int) -> tuple[bool, str, str]:
 
 
 def _reduplicates(word: str) -> bool:
-    if word in _ABAB_VERBS:
+    if word in _ABAB_VERBS or word in _EMPHATIC:
         return True
+    if len(word) == 2 and word[0] in "很好太真挺":
+        return True  # 抓得很紧很紧: degree adverb + adjective, doubled for emphasis
     if word[0] == "一":
         return True  # 一步一步, 一个一个
     return _pos().get(word) in _REDUPLICATING_POS
