@@ -57,7 +57,7 @@ _ABAB_VERBS = frozenset(
 _REDUPLICATING_POS = frozenset({"z", "m", "mq", "q", "o", "e", "y"})
 # Degree words doubled for emphasis in speeches (非常非常重要); other adverbs doubled
 # (进一步进一步) are slips.
-_EMPHATIC = frozenset("非常 特别 真的 很多 许多 好多 好久 多多".split())
+_EMPHATIC = frozenset(["非常", "特别", "真的", "很多", "许多", "好多", "好久", "多多"])
 _WINDOW = 6
 # Single characters that turn a preceding verb into a noun (保管物, 代表人, 申请者, 管理费).
 _NOUN_SUFFIXES = frozenset("物人者费品权方员单书证")
