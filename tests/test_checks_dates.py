@@ -74,3 +74,9 @@ def test_weekday_after_a_comma():
 def test_dotted_dates():
     assert found(dates, "发布时间：2023.02.29") == [("format.date-invalid", "2023.02.29")]
     assert found(dates, "版本2023.1.2.5，2019.12.31发布，地址192.168.1.1") == []
+
+
+def test_yearless_weekday_is_judged_against_every_plausible_year():
+    # 2024-03-15 was a Friday, 2025-03-15 a Saturday: the 落款 year makes it right.
+    text = "2024年2月29日，相关部门发布通知。\n3月15日（星期六）为国际消费者权益日。\n2025年3月10日"
+    assert found(dates, text) == []

@@ -39,7 +39,7 @@ WEEKDAY_MISMATCH = Rule(
     title="星期与日期不符",
     doc=(
         "日期后面紧跟的星期（星期三、周三、礼拜三，可在括号内）与该日期的实际星期不一致时报告；"
-        "没写年份的日期按文中最近的带年份日期（如落款）推定年份，跨年时两种可能都不符才报。"
+        "没写年份的日期按文中前后最近的带年份日期和落款推定年份，所有可能的年份都不符才报。"
         "原因：会议通知中的日期和星期不符会让读者无所适从，须核对后改正其中之一。"
     ),
     examples=("会议定于2020年11月19日（星期三）上午9时召开。",),
@@ -171,17 +171,21 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
 
 
 def _inferred_years(mentions: list[DateMention], d: DateMention) -> tuple[int, ...]:
-    """Years a yearless date may belong to: the year of the nearest dated mention before
-    it, else of the first one after it (a notice's 落款); the following year too when the
-    month is earlier than that mention's (a December notice about 1月5日)."""
-    before = [m for m in mentions if m.year and m.end <= d.start]
-    after = [m for m in mentions if m.year and m.start >= d.end]
-    ref = before[-1] if before else (after[0] if after else None)
-    if ref is None or ref.year is None:
-        return ()
-    if d.month < ref.month:
-        return (ref.year, ref.year + 1)
-    return (ref.year,)
+    """Years a yearless date may belong to: those of the nearest dated mention before it,
+    of the first one after it, and of the latest full date (a notice's 落款); each also
+    plus one when the month is earlier than that mention's (a December notice about
+    1月5日). The weekday is reported only when it is wrong in every one of them."""
+    dated = [m for m in mentions if m.year]
+    refs = [m for m in dated if m.end <= d.start][-1:] + [m for m in dated if m.start >= d.end][:1]
+    full = [m for m in dated if m.day]
+    if full:
+        refs.append(max(full, key=lambda m: (m.year, m.month, m.day)))
+    years: list[int] = []
+    for ref in refs:
+        for y in (ref.year, ref.year + 1) if d.month < ref.month else (ref.year,):
+            if y not in years:
+                years.append(y)
+    return tuple(years)
 
 
 def _weekday_finding(text: str, d: DateMention, mentions: list[DateMention]) -> Finding | None:
