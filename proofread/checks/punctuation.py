@@ -1,8 +1,9 @@
 """Punctuation per GB/T 15834-2011: paired marks, half-width marks in Chinese, doubled marks.
 
-Paired marks are matched within one paragraph (a line). A quotation that runs over several
-paragraphs opens each paragraph and closes only the last (GB/T 15834 §4.5.3.4), so an
-opener left open is fine when the next paragraph starts with the same mark. Half-width
+Paired marks are matched with a stack; one left open may close up to three lines on
+(titles wrapped over lines). A quotation that runs over several paragraphs opens each
+paragraph and closes only the last (GB/T 15834 §4.5.3.4), so an opener left open is fine
+when the next paragraph starts with the same mark. Half-width
 marks are reported only next to Chinese characters, so English sentences, numbers (3.14,
 1,000), times (10:30), URLs and `code` are left alone.
 """
@@ -303,7 +304,8 @@ def _half_width_in_chinese(c: str, prev: str, nxt: str, text: str, i: int) -> bo
         # Only a sentence end: after a Chinese character, before one or the line end.
         if not prev_han:
             return False
-        rest = text[i + 1:text.find("\n", i) if "\n" in text[i:i + 200] else i + 200].strip(" \t\r")
+        line_end = text.find("\n", i, i + 200)
+        rest = text[i + 1:line_end if line_end != -1 else i + 200].strip(" \t\r")
         return not rest or _HAN_RE.match(rest[0]) is not None
     if c in ",:" and prev.isdigit() and nxt.isdigit():
         return False  # 1,000 and 10:30
@@ -336,18 +338,12 @@ def _doubled(text: str, skip: Regions) -> Iterator[Finding]:
 
 def check(text: str) -> Iterator[Finding]:
     """Paired-mark, half-width, doubled and nesting problems in ``text``."""
-    pairs = _PAIR_TRIGGER.search(text) is not None
-    half = _HALF_TRIGGER.search(text) is not None and _HAN_RE.search(text) is not None
-    doubled = True  # _doubled's own scan is as cheap as any pre-test
-    if not (pairs or half or doubled):
-        return
     skip = skipped_regions(text)
     decorations = _decorations(text)
     if decorations:
         skip = Regions(sorted([*zip(skip.starts, skip.ends), *zip(decorations.starts, decorations.ends)]))
-    if pairs:
+    if _PAIR_TRIGGER.search(text):
         yield from _pairs(text, skip)
-    if half:
+    if _HALF_TRIGGER.search(text) and _HAN_RE.search(text):
         yield from sorted(_half_width(text, skip), key=lambda f: f.start)
-    if doubled:
-        yield from _doubled(text, skip)
+    yield from _doubled(text, skip)
