@@ -78,6 +78,9 @@ class TermMatcher(Generic[T]):
             tuple(sorted(cs, key=lambda c: -sum(c.runs))) if len(cs) > 1 else (cs[0],)
             for cs in map(groups.__getitem__, self._keys)
         ]
+        self._finish()
+
+    def _finish(self) -> None:
         # A key with one plain candidate (no doubled characters, not Latin) needs no checks.
         self._simple: list = [
             cs[0].value if len(cs) == 1 and not cs[0].latin and max(cs[0].runs) == 1 else _COMPLEX
@@ -91,6 +94,33 @@ class TermMatcher(Generic[T]):
 
     def __len__(self) -> int:
         return len(self._keys)
+
+    # -- persistence (the automaton itself cannot be pickled; its inputs can) -------------
+
+    def export_state(self) -> tuple[list[str], list[list[tuple[tuple[int, ...], bool, int]]], list[T]]:
+        """(keys, candidates with value indices, values): plain data for ``marshal``."""
+        values: list[T] = []
+        index: dict[int, int] = {}
+        rows = []
+        for cs in self._cands:
+            row = []
+            for c in cs:
+                i = index.get(id(c.value))
+                if i is None:
+                    i = index[id(c.value)] = len(values)
+                    values.append(c.value)
+                row.append((c.runs, c.latin, i))
+            rows.append(row)
+        return list(self._keys), rows, values
+
+    @classmethod
+    def from_state(cls, keys: list[str], rows: list, values: Sequence[T]) -> TermMatcher[T]:
+        """Rebuild from ``export_state`` output without normalising or ranking anything."""
+        self = cls.__new__(cls)
+        self._keys = keys
+        self._cands = [tuple(_Candidate(runs, latin, values[i]) for runs, latin, i in row) for row in rows]
+        self._finish()
+        return self
 
     def _all(self) -> acrs.AhoCorasick:
         if self._overlapping is None:  # only needed for rare fallbacks and allow lists
