@@ -21,6 +21,7 @@ from .matcher import TermMatcher
 from .rules import RuleFilter
 
 _CATEGORY_ORDER = {c: i for i, c in enumerate(CATEGORIES)}
+INDEX_FORMAT = 4  # bump whenever the stored layout changes
 
 
 def entry_rank(entry: Entry) -> tuple:
@@ -57,7 +58,7 @@ def build_term_index(
 ) -> TermIndex:
     """Matchers for these inputs, from the cache when every input is unchanged."""
     allow_defaults = {"category": ALLOW}
-    h = hashlib.sha256(repr((FORMAT, "term-index", 1)).encode())
+    h = hashlib.sha256(repr((FORMAT, INDEX_FORMAT)).encode())
     for part in (
         digest_files(files),
         digest_files(allow_files, allow_defaults),
@@ -99,13 +100,48 @@ def _build(files, allow_files, deny, allow, rule_filter: RuleFilter) -> TermInde
     return TermIndex(deny_matcher, allow_matcher, rules)
 
 
+class _Interner(dict):
+    """Makes equal values one object, so marshal writes each once and back-references it."""
+
+    def __call__(self, value):
+        return self.setdefault(value, value)
+
+
+def _slim(e: Entry, same: _Interner) -> tuple:
+    # Sources and example sentences are for reviewers and tests, not for matching.
+    # path:line still says where an entry lives. Generated files repeat the same message
+    # parts and context tuples on every line; interning them shrinks the blob several-fold.
+    return tuple(same(x) for x in e._replace(source="", examples=(), counter_examples=()))
+
+
 def _to_raw(index: TermIndex):
-    out = [FORMAT]
+    out: list = [INDEX_FORMAT]
+    same = _Interner()
     for matcher in (index.deny, index.allow):
         keys, rows, values = matcher.export_state()
-        out.append((keys, rows, [tuple(v) for v in values]))
+        rows = [[(same(runs), latin, vi) for runs, latin, vi in row] for row in rows]
+        out.append((keys, rows, [_slim(v, same) for v in values]))
     out.append([astuple(r) for r in index.rules.values()])
     return tuple(out)
+
+
+class LazyEntries(Sequence[Entry]):
+    """Entries rebuilt from cached rows on first use: a run touches few of them."""
+
+    __slots__ = ("_made", "_rows")
+
+    def __init__(self, rows: list[tuple]):
+        self._rows = rows
+        self._made: dict[int, Entry] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        e = self._made.get(i)
+        if e is None:
+            e = self._made[i] = Entry._make(self._rows[i])
+        return e
 
 
 def _from_raw(raw) -> TermIndex | None:
@@ -113,11 +149,10 @@ def _from_raw(raw) -> TermIndex | None:
         return None
     try:
         fmt, deny, allow, rules = raw
-        if fmt != FORMAT:
+        if fmt != INDEX_FORMAT:
             return None
-        make = Entry._make
         matchers = [
-            TermMatcher.from_state(keys, rows, [make(v) for v in values]) for keys, rows, values in (deny, allow)
+            TermMatcher.from_state(keys, rows, LazyEntries(values)) for keys, rows, values in (deny, allow)
         ]
         return TermIndex(matchers[0], matchers[1], {r[0]: RuleInfo(*r) for r in rules})
     except (ValueError, TypeError, IndexError):
