@@ -82,7 +82,7 @@ def test_cache_can_be_disabled(tmp_path, cache, monkeypatch):
 def test_proofreader_index_is_cached_and_invalidated(tmp_path, cache):
     f = tmp_path / "d.txt"
     f.write_text("赌博\n禁止赌博\tcategory=allow\n", "utf-8")
-    kw = dict(user_dicts=[f], builtin=False, spelling=False)
+    kw = {"user_dicts": [f], "builtin": False, "spelling": False}
     assert [x.text for x in Proofreader(**kw).check("赌博，禁止赌博")] == ["赌博"]
     assert any(p.name.startswith("index-") for p in cache.iterdir())
     # Warm start from the cached index gives the same answers.
