@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 
@@ -20,3 +21,14 @@ def text_from(pieces: list[str]) -> st.SearchStrategy[str]:
     extra = ["😀", "𠀀", "\r\n", "\n", "e\u0301", "\u3000", " ", "，", "。", "“", "”", "《", "》", "（", "）",
              "\udc80", "\x00", "\t", "發"]
     return st.lists(st.one_of(st.sampled_from(pieces + extra), st.text(max_size=3)), max_size=25).map("".join)
+
+
+def spans_property(module, pieces: list[str], examples: int = 300):
+    """A hypothesis test: on texts built from ``pieces``, every finding's span is exact."""
+
+    @settings(max_examples=examples, deadline=None)
+    @given(text_from(pieces))
+    def test(text: str) -> None:
+        found(module, text)
+
+    return test

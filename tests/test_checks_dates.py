@@ -1,5 +1,4 @@
-from checks_helpers import found, text_from
-from hypothesis import given, settings
+from checks_helpers import found, spans_property
 
 from proofread.checks import dates
 from proofread.checks.dates import chinese_number
@@ -54,10 +53,7 @@ def test_clean_text():
     assert found(dates, text) == []
 
 
-@settings(max_examples=300, deadline=None)
-@given(text_from(["2023年", "2月", "29日", "30日", "二〇二〇年", "十一月", "十九日", "（星期三）", "周日", "13月", "-", "2024"]))
-def test_spans_are_exact(text):
-    found(dates, text)
+test_spans_are_exact = spans_property(dates, ["2023年", "2月", "29日", "30日", "二〇二〇年", "十一月", "十九日", "（星期三）", "周日", "13月", "-", "2024"], 300)
 
 
 def test_weekday_of_a_yearless_date_uses_the_document_year():

@@ -1,5 +1,4 @@
-from checks_helpers import found, text_from
-from hypothesis import given, settings
+from checks_helpers import found, spans_property
 
 from proofread.checks import duplicate
 
@@ -35,10 +34,7 @@ def test_clean_text():
     assert found(duplicate, text) == []
 
 
-@settings(max_examples=150, deadline=None)
-@given(text_from(["的的", "我们", "工作", "谢谢", "高高兴兴", "研究研究", "代表代表", "了了"]))
-def test_spans_are_exact(text):
-    found(duplicate, text)
+test_spans_are_exact = spans_property(duplicate, ["的的", "我们", "工作", "谢谢", "高高兴兴", "研究研究", "代表代表", "了了"], 150)
 
 
 def test_adverbs_other_than_degree_words_are_reported():

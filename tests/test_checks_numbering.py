@@ -1,5 +1,4 @@
-from checks_helpers import found, text_from
-from hypothesis import given, settings
+from checks_helpers import found, spans_property
 
 from proofread.checks import numbering
 from proofread.checks.numbering import chinese_integer
@@ -68,10 +67,7 @@ def test_clean_notice():
     assert found(numbering, text) == []
 
 
-@settings(max_examples=300, deadline=None)
-@given(text_from(["\n一、", "\n二、", "\n四、", "\n（一）", "\n（三）", "\n1.", "\n3.", "\n第一条 ", "\n第三条 ", "\n①", "\n③", "\n第十章 "]))
-def test_spans_are_exact(text):
-    found(numbering, text)
+test_spans_are_exact = spans_property(numbering, ["\n一、", "\n二、", "\n四、", "\n（一）", "\n（三）", "\n1.", "\n3.", "\n第一条 ", "\n第三条 ", "\n①", "\n③", "\n第十章 "], 300)
 
 
 def test_inline_enumerations():
