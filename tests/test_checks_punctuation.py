@@ -89,8 +89,8 @@ def test_year_abbreviation_is_not_a_quote():
 def test_fast_path_agrees_with_the_full_matcher(text):
     from proofread.checks._regions import skipped_regions
 
-    if punctuation._all_paired(text):
-        assert list(punctuation._match_pairs(text, skipped_regions(text))) == []
+    skip = skipped_regions(text)
+    assert list(punctuation._pairs(text, skip)) == list(punctuation._match_pairs(text, skip))
 
 
 def test_third_level_titles_go_back_to_double_marks():

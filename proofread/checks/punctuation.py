@@ -164,7 +164,9 @@ def _all_paired(text: str) -> bool:
 
 
 def _pairs(text: str, skip: Regions) -> Iterator[Finding]:
-    if not _all_paired(text):
+    # The shortcut reads the whole text; marks inside skipped regions (code, URLs) change
+    # the pairing, so it only applies when there are none.
+    if skip or not _all_paired(text):
         yield from _match_pairs(text, skip)
 
 
