@@ -5,8 +5,8 @@
 Each (mode, jobs) pair runs in a fresh subprocess (so peak memory is its own) that scans the
 dump end to end — read, decode, extract, check, write JSONL to /dev/null — exactly as
 ``proofread check --format jsonl`` does. Modes: ``extract`` (no checks: reading and text
-extraction only), ``term`` (dictionaries and rule checks, no statistical corrector), ``full``
-(the default Proofreader). Reported: wall time and the rates derived from it, CPU time of the
+extraction only), ``term`` (dictionary term matching alone), ``rules`` (dictionaries and the rule
+checks, no statistical corrector), ``full`` (the default Proofreader, as the CLI runs it). Reported: wall time and the rates derived from it, CPU time of the
 parent plus its workers (the machine is shared, so CPU-based rates are the steadier figure),
 and peak RSS of the parent and of the largest worker (ru_maxrss).
 """
@@ -37,7 +37,12 @@ def _factory(mode: str):
 
     if mode == "extract":
         return _NoChecks
-    if mode == "term":
+    if mode == "term":  # dictionary term matching alone: every rule-check module switched off
+        from proofread.checks import load_check_modules
+
+        rule_ids = [r.id for mod in load_check_modules() for r in mod.RULES]
+        return partial(Proofreader, spelling=False, ignore=rule_ids)
+    if mode == "rules":
         return partial(Proofreader, spelling=False)
     return Proofreader
 
@@ -69,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("inputs", nargs="+")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    ap.add_argument("--mode", nargs="+", default=["term", "full"], choices=["extract", "term", "full"])
+    ap.add_argument("--mode", nargs="+", default=["term", "full"], choices=["extract", "term", "rules", "full"])
     ap.add_argument("--input-format", default="auto")
     ap.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
