@@ -6,8 +6,9 @@ Each (mode, jobs) pair runs in a fresh subprocess (so peak memory is its own) th
 dump end to end — read, decode, extract, check, write JSONL to /dev/null — exactly as
 ``proofread check --format jsonl`` does. Modes: ``extract`` (no checks: reading and text
 extraction only), ``term`` (dictionary term matching alone), ``rules`` (dictionaries and the rule
-checks, no statistical corrector), ``full`` (the default Proofreader, as the CLI runs it). Reported: wall time and the rates derived from it, CPU time of the
-parent plus its workers (the machine is shared, so CPU-based rates are the steadier figure),
+checks, no statistical corrector), ``full`` (the default Proofreader, as the CLI runs it).
+Reported: wall time and the rates derived from it, CPU time of the parent plus its workers
+(the machine is shared, so CPU-based rates are the steadier figure),
 and peak RSS of the parent and of the largest worker (ru_maxrss).
 """
 
