@@ -317,6 +317,31 @@ def wants_page_scan(paths: list[str] | None, input_format: str, output_format: s
     return False
 
 
+class _ErrorsAndThreshold:
+    """Wraps a report writer: page errors go to stderr as they happen, and it notes whether any
+    finding reaches the ``--fail-on`` level (for the exit code)."""
+
+    def __init__(self, writer, fail_on: str, clear_line: bool = False):
+        self.writer = writer
+        self.fail_on = fail_on
+        self.clear_line = clear_line  # a progress line is on screen: erase it before a message
+        self.hit = False
+
+    def write(self, res: PageResult) -> None:
+        import sys
+
+        from .finding import at_least
+
+        if res.error is not None:
+            sys.stderr.write(("\r\x1b[K" if self.clear_line else "") + f"proofread: {res.error}\n")
+        if not self.hit and self.fail_on != "never":
+            self.hit = any(at_least(r["severity"], self.fail_on) for r in res.records)
+        self.writer.write(res)
+
+    def close(self, summary) -> None:
+        self.writer.close(summary)
+
+
 def _stdin_looks_like_html() -> bool:
     """Peek (without consuming) at piped stdin: `curl … | proofread check` gets the HTML scan."""
     import sys
@@ -342,29 +367,15 @@ def run(
     """
     import sys
 
-    from .finding import at_least
     from .progress import Progress
     from .report.pages import make_writer
     from .sources.dump import open_dump
 
     out = out or sys.stdout
     dump = open_dump(paths or ["-"], input_format, fields)
-    writer = make_writer(output_format, out, colour)
     progress = Progress() if Progress.wanted() else None
-    worst = {"hit": False}
-
-    class _Gate:
-        def write(self, res):
-            if res.error is not None:
-                sys.stderr.write(("\r\x1b[K" if progress else "") + f"proofread: {res.error}\n")
-            if not worst["hit"] and fail_on != "never":
-                worst["hit"] = any(at_least(r["severity"], fail_on) for r in res.records)
-            writer.write(res)
-
-        def close(self, summary):
-            writer.close(summary)
-
-    summary = scan_dump(dump, factory, _Gate(), jobs, progress)
+    gate = _ErrorsAndThreshold(make_writer(output_format, out, colour), fail_on, clear_line=progress is not None)
+    summary = scan_dump(dump, factory, gate, jobs, progress)
     if progress:
         progress.finish()
     for url, msg in summary.errors:
@@ -373,4 +384,4 @@ def run(
     sys.stderr.write(summary.line() + "\n")
     if summary.failed:
         return 2
-    return 1 if worst["hit"] else 0
+    return 1 if gate.hit else 0
