@@ -305,11 +305,34 @@ def wants_page_scan(paths: list[str] | None, input_format: str, output_format: s
                 return True
             continue
         p = Path(raw)
-        if format_of(raw) != "auto" or p.is_dir():
+        if format_of(raw) != "auto" or (p.is_dir() and _folder_has_pages(p)):
             return True
         if p.is_file():
             try:
                 with open(p, "rb") as fh:
+                    if looks_like_html(fh.read(4096)):
+                        return True
+            except OSError:
+                continue
+    return False
+
+
+def _folder_has_pages(root) -> bool:
+    """True when a folder holds an HTML page or a dump; a folder of .txt/.md files stays text."""
+    import os
+
+    from .sources.dump import TEXT_SUFFIXES
+    from .sources.dump import input_format as format_of
+    from .sources.page import looks_like_html
+
+    for dirpath, _dirs, files in os.walk(root):
+        for name in files:
+            if format_of(name) != "auto":
+                return True
+            if os.path.splitext(name)[1].lower() in TEXT_SUFFIXES:
+                continue
+            try:
+                with open(os.path.join(dirpath, name), "rb") as fh:
                     if looks_like_html(fh.read(4096)):
                         return True
             except OSError:

@@ -98,3 +98,13 @@ def test_plain_text_files_keep_the_text_output(tmp_path):
     f.write_text("热烈庆祝中华人民共合国成立\n", encoding="utf-8")
     r = run("check", str(f))
     assert r.returncode == 1 and f"{f}:1:5:" in r.stdout.decode()
+
+
+def test_a_folder_of_text_files_keeps_the_text_output_and_a_site_folder_is_scanned(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("热烈庆祝中华人民共合国成立\n", encoding="utf-8")
+    r = run("check", str(tmp_path / "docs"))
+    assert "^" in r.stdout.decode()  # the text-file report marks the span under the line
+    (tmp_path / "docs" / "index.shtml").write_text("<html><p>中华人民共合国</p></html>", encoding="utf-8")
+    r = run("check", "--format", "jsonl", str(tmp_path / "docs"))
+    assert sorted(x["tag"] for x in jsonl(r)) == ["", "p"]  # both files, the page with its element
