@@ -47,6 +47,12 @@ def test_wrong_declared_charset_is_not_trusted():
     assert decode_html(page.encode("gb18030"), "p")[0] == page
 
 
+def test_latin1_declaration_on_utf8_bytes_is_not_trusted():
+    page = '<meta charset="iso-8859-1"><p>政府信息公开</p>'
+    assert decode_html(page.encode("utf-8"), "p", http_charset="ISO-8859-1")[0] == page
+    assert decode_html("<p>café</p>".encode("latin-1"), "p", http_charset="iso-8859-1")[0] == "<p>café</p>"
+
+
 def test_utf8_bom_and_utf16_bom():
     assert decode_html(b"\xef\xbb\xbf<p>\xe6\x94\xbf</p>", "p") == ("<p>政</p>", "utf-8-sig")
     assert decode_html("<p>政府</p>".encode("utf-16"), "p")[0] == "<p>政府</p>"
@@ -165,6 +171,12 @@ def test_jsonl_pages_bad_line_and_missing_field(tmp_path):
     assert len(errors) == 3
     assert f"{f}:2" in errors[0] and "JSON" in errors[0]
     assert "http://a/4" not in errors[1] and f"{f}:5" in errors[1]
+
+
+def test_jsonl_content_field_holding_html_is_html(tmp_path):
+    f = tmp_path / "d.jsonl"
+    f.write_text(json.dumps({"url": "u", "content": "<!DOCTYPE html><p>甲</p>"}) + "\n", encoding="utf-8")
+    assert [p.kind for p in read_jsonl(f, JsonlFields())] == ["html"]
 
 
 def test_jsonl_custom_field_names_and_gzip(tmp_path):

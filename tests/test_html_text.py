@@ -147,10 +147,10 @@ def test_alt_text_position_points_inside_the_attribute():
     assert pt.line_col(pt.source_offset(s)) == line_col_of(src, "中华人民共合国") == (3, 13)
 
 
-def test_bom_is_not_text_and_keeps_offsets():
+def test_bom_is_neither_text_nor_a_column():
     pt = extract("\ufeff<p>正文</p>")
     assert pt.text == "正文"
-    assert pt.line_col(pt.source_offset(0)) == (1, 5)
+    assert pt.line_col(pt.source_offset(0)) == (1, 4) == extract("<p>正文</p>").line_col(3)
 
 
 _PIECES = st.sampled_from(

@@ -165,3 +165,15 @@ def test_spawned_workers_rebuild_the_proofreader_from_picklable_arguments():
     res = list(scan_pages(pages, factory, 2, start_method="spawn"))
     assert [r.url for r in res] == [f"p{i}" for i in range(6)]
     assert all([x["text"] for x in r.records] == ["攻府"] for r in res)
+
+
+def test_same_positions_for_bytes_and_str_with_bom_crlf_and_gbk():
+    html = "\ufeff<html>\r\n<body>\r\n<p>热烈庆祝&nbsp;中华人民共合国成立</p>\r\n</body></html>"
+    factory = partial(proofread.Proofreader, deny=["中华人民共合国"], spelling=False)
+    as_str = Page("s", html)
+    as_utf8 = Page("b", html.encode("utf-8"))
+    as_gbk = Page("g", html[1:].encode("gbk"))  # GBK has no BOM
+    results = list(scan_pages([as_str, as_utf8, as_gbk], factory, 1))
+    spans = {(r["line"], r["column"], r["end_column"]) for res in results for r in res.records
+             if r["rule"] == "custom.deny"}
+    assert spans == {(3, 14, 21)}  # one answer for all three, counted without the BOM

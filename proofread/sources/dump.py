@@ -305,7 +305,9 @@ def read_jsonl(path: Path, fields: JsonlFields, base: int = 0) -> Iterator[Page]
                 continue
             _, text = _first(obj, fields.text)
             if isinstance(text, str):
-                yield Page(url, text, kind=TEXT, pos=pos, nbytes=len(line))
+                # A "text"/"content" field that holds a whole HTML page is checked as HTML.
+                kind = HTML if looks_like_html(text[:_SNIFF_BYTES].encode("utf-8", "replace")) else TEXT
+                yield Page(url, text, kind=kind, pos=pos, nbytes=len(line))
                 continue
             names = "/".join([*fields.html, *fields.text])
             yield Page(url, None, pos=pos, error=f"{where}: 没有字符串字段 {names}，已跳过该行")

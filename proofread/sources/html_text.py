@@ -309,7 +309,9 @@ def extract(source: str) -> PageText:
     """Extract the visible (and hidden-but-present) text of ``source`` with its source mapping."""
     src = normalise_newlines(source)
     if src.startswith("\ufeff"):
-        src = " " + src[1:]  # keep offsets; a BOM is not text
+        # A BOM is not text and no editor counts it as a column: dropped, so a page decoded from
+        # bytes (BOM removed by the decoder) and the same page given as a str get the same positions.
+        src = src[1:]
     return _Extractor(src).run()
 
 

@@ -103,6 +103,17 @@ def meta_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
+_WEAK = frozenset({"cp1252", "latin-1", "iso8859-1", "ascii"})
+
+
+def _valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_html(data: bytes, name: str, http_charset: str | None = None) -> tuple[str, str]:
     """Decode a page: BOM, then the HTTP charset, then ``<meta charset>``, then detection.
 
@@ -117,6 +128,9 @@ def decode_html(data: bytes, name: str, http_charset: str | None = None) -> tupl
     tried: list[str] = []
     for label in (http_charset, meta_charset(data)):
         enc = canonical_encoding(label)
+        if enc in _WEAK:
+            # Servers and CMSs default to Latin-1; bytes that are valid UTF-8 are UTF-8.
+            enc = "utf-8" if _valid_utf8(data) else enc
         if enc and enc not in tried:
             tried.append(enc)
             try:
