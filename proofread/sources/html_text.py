@@ -307,11 +307,9 @@ def normalise_newlines(source: str) -> str:
 
 def extract(source: str) -> PageText:
     """Extract the visible (and hidden-but-present) text of ``source`` with its source mapping."""
-    src = normalise_newlines(source)
-    if src.startswith("\ufeff"):
-        # A BOM is not text and no editor counts it as a column: dropped, so a page decoded from
-        # bytes (BOM removed by the decoder) and the same page given as a str get the same positions.
-        src = src[1:]
+    # A BOM is not text and no editor counts it as a column: dropped, so a page decoded from
+    # bytes (BOM removed by the decoder) and the same page given as a str get the same positions.
+    src = normalise_newlines(source).removeprefix("\ufeff")
     return _Extractor(src).run()
 
 
