@@ -1,0 +1,110 @@
+"""Shared helpers for the dictionary build and check scripts.
+
+Word knowledge comes from jieba's ``dict.txt`` (349k words with frequencies, MIT) and
+from the clean official corpus in ``$PROOFREAD_SHARED/corpus`` (default
+``/work/shared``). Nothing here copies corpus text into the repository: the scripts
+only count how often candidate strings occur in it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DICT_DIR = REPO / "dictionaries"
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("PROOFREAD_SHARED", "/work/shared"))
+
+
+CORPUS_FILES = ("laws.txt.gz", "gov_reports.txt.gz")
+
+
+def corpus_lines(files: Iterable[str] = CORPUS_FILES) -> Iterator[str]:
+    for name in files:
+        path = shared_dir() / "corpus" / name
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                line = line.strip()
+                if line:
+                    yield line
+
+
+HOLDOUT_EVERY = 10  # every 10th paragraph is held out from all building and tuning
+
+
+@lru_cache(maxsize=2)
+def corpus_text(split: str = "dev") -> tuple[str, ...]:
+    """Corpus paragraphs of one split, held in memory once.
+
+    ``dev`` (9 paragraphs in 10) is what the build scripts may look at; ``holdout``
+    (every 10th paragraph) is only for benchmarks/eval_dictionaries.py, so the
+    false-alarm rate measured there is not flattered by the corpus filters.
+    """
+    if split not in ("dev", "holdout"):
+        raise ValueError(f"unknown split {split!r}")
+    want_holdout = split == "holdout"
+    return tuple(
+        line for i, line in enumerate(corpus_lines()) if (i % HOLDOUT_EVERY == 0) == want_holdout
+    )
+
+
+@lru_cache(maxsize=1)
+def jieba_words() -> dict[str, int]:
+    """jieba's dictionary: word -> frequency."""
+    import jieba
+
+    path = Path(jieba.__file__).resolve().parent / "dict.txt"
+    words: dict[str, int] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 2 and parts[1].isdigit():
+                words[parts[0]] = int(parts[1])
+    return words
+
+
+@lru_cache(maxsize=1)
+def char_counts() -> Counter:
+    """Character frequencies in the clean corpus."""
+    counts: Counter = Counter()
+    for line in corpus_text():
+        counts.update(line)
+    return counts
+
+
+def count_uncovered(candidates: Iterable[str], covers: Iterable[str] = ()) -> Counter:
+    """How often each candidate occurs in the corpus outside an occurrence of a ``covers`` string.
+
+    This mirrors the allow-list rule of the matcher: a deny match lying inside an
+    allowed word is not reported, so it must not count against the candidate either.
+    """
+    import ahocorasick_rs as acr
+
+    cands = sorted(set(candidates))
+    cover_list = sorted(set(covers))
+    result: Counter = Counter()
+    if not cands:
+        return result
+    cand_ac = acr.AhoCorasick(cands)
+    cover_ac = acr.AhoCorasick(cover_list) if cover_list else None
+    for line in corpus_text():
+        hits = cand_ac.find_matches_as_indexes(line, overlapping=True)
+        if not hits:
+            continue
+        spans = cover_ac.find_matches_as_indexes(line, overlapping=True) if cover_ac else []
+        for idx, s, e in hits:
+            if any(cs <= s and e <= ce and (ce - cs) > (e - s) for _, cs, ce in spans):
+                continue
+            result[cands[idx]] += 1
+    return result
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"

