@@ -31,7 +31,15 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from corpus_tools import DICT_DIR, char_counts, count_uncovered, is_cjk, jieba_words, shared_dir
+from corpus_tools import (
+    DICT_DIR,
+    chance_per_10m,
+    char_counts,
+    count_uncovered,
+    is_cjk,
+    jieba_words,
+    shared_dir,
+)
 
 from proofread.lexicon import read_dictionary
 
@@ -184,34 +192,6 @@ def candidates(name: str) -> list[tuple[str, str]]:
 
 
 # ---------------------------------------------------------------- filters
-@lru_cache(maxsize=1)
-def boundary_stats() -> tuple[dict, dict, int]:
-    """Frequency mass of words ending / starting with each string (up to 3 chars)."""
-    ends: dict[str, int] = defaultdict(int)
-    starts: dict[str, int] = defaultdict(int)
-    total = 0
-    for w, f in jieba_words().items():
-        total += f
-        for k in range(1, min(3, len(w)) + 1):
-            ends[w[-k:]] += f
-            starts[w[:k]] += f
-    return ends, starts, total
-
-
-def chance_per_10m(v: str) -> float:
-    """Expected count per 10 M chars of ``v`` arising from two adjacent words."""
-    ends, starts, total = boundary_stats()
-    best = 0.0
-    for k in range(1, len(v)):
-        left, right = v[:k], v[k:]
-        if len(left) > 3 or len(right) > 3:
-            continue
-        p = (ends.get(left, 0) / total) * (starts.get(right, 0) / total)
-        best = max(best, p)
-    tokens_per_10m = 10_000_000 / 1.6  # about 1.6 characters per word
-    return best * tokens_per_10m
-
-
 def independent_expectation(v: str) -> float:
     """Expected corpus count of a two-character string if its characters were independent."""
     counts = char_counts()
