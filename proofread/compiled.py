@@ -1,0 +1,162 @@
+"""Compiled dictionary files, cached on disk keyed by content hash.
+
+Parsing and normalising tens of thousands of entries costs about a second; start-up must
+not. Each dictionary file is compiled once into plain tuples (entries, matcher keys, rule
+docs) and stored with ``marshal`` under the user's cache folder; the name of the cache file
+is the SHA-256 of everything that affects the result: the format version, the package
+version, the fold table, the file's path, its defaults and its bytes. A changed file gets
+a new hash, so a stale cache is never read. ``PROOFREAD_CACHE_DIR`` moves the cache;
+``PROOFREAD_NO_CACHE=1`` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from dataclasses import astuple, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import DictionaryError
+from .lexicon import Entry, RuleInfo, merge_rules, parse_lines
+from .text import normalise_term
+
+FORMAT = 1
+Key = tuple[str, tuple[int, ...]]
+
+
+@dataclass(slots=True)
+class CompiledFile:
+    entries: list[Entry] = field(default_factory=list)
+    allow: list[Entry] = field(default_factory=list)
+    rules: dict[str, RuleInfo] = field(default_factory=dict)
+    entry_keys: list[Key] = field(default_factory=list)  # parallel to entries
+    allow_keys: list[Key] = field(default_factory=list)  # parallel to allow
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("PROOFREAD_NO_CACHE") == "1":
+        return None
+    env = os.environ.get("PROOFREAD_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "proofread"
+
+
+@lru_cache(maxsize=1)
+def _salt() -> bytes:
+    from importlib import resources
+
+    from . import __version__
+
+    fold = resources.files("proofread").joinpath("data/t2s_chars.txt").read_bytes()
+    return f"{FORMAT}\0{__version__}\0".encode() + hashlib.sha256(fold).digest()
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DictionaryError([f"{path}: 无法读取词典文件：{exc.strerror or exc}"]) from exc
+
+
+def compile_file(path: str | os.PathLike, defaults: dict | None = None) -> CompiledFile:
+    """The compiled form of one dictionary file, from the cache when it is current."""
+    p = Path(path)
+    data = _read(p)
+    h = hashlib.sha256(_salt())
+    h.update(repr((str(p), sorted((defaults or {}).items()))).encode())
+    h.update(data)
+    folder = cache_dir()
+    target = folder / f"{h.hexdigest()}.marshal" if folder else None
+    if target is not None:
+        cached = _load(target)
+        if cached is not None:
+            return cached
+    compiled = _build(p, data, defaults)
+    if target is not None:
+        _store(target, compiled)
+    return compiled
+
+
+def _build(p: Path, data: bytes, defaults: dict | None) -> CompiledFile:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DictionaryError([f"{p}: 词典文件必须是 UTF-8 编码（第 {exc.start} 字节处无法解码）"]) from exc
+    lex, problems = parse_lines(text.splitlines(), str(p), defaults)
+    if problems:
+        raise DictionaryError(problems)
+    return CompiledFile(
+        entries=lex.entries,
+        allow=lex.allow,
+        rules=lex.rules,
+        entry_keys=[normalise_term(e.term) for e in lex.entries],
+        allow_keys=[normalise_term(e.term) for e in lex.allow],
+    )
+
+
+def _load(target: Path) -> CompiledFile | None:
+    try:
+        raw = marshal.loads(target.read_bytes())
+        fmt, entries, allow, rules, entry_keys, allow_keys = raw
+        if fmt != FORMAT:
+            return None
+        make = Entry._make
+        return CompiledFile(
+            entries=[make(e) for e in entries],
+            allow=[make(e) for e in allow],
+            rules={r[0]: RuleInfo(*r) for r in rules},
+            entry_keys=entry_keys,
+            allow_keys=allow_keys,
+        )
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, EOFError, TypeError):
+        # A corrupt or foreign cache file is rebuilt, never trusted.
+        return None
+
+
+def _store(target: Path, c: CompiledFile) -> None:
+    payload = marshal.dumps(
+        (
+            FORMAT,
+            [tuple(e) for e in c.entries],
+            [tuple(e) for e in c.allow],
+            [astuple(r) for r in c.rules.values()],
+            c.entry_keys,
+            c.allow_keys,
+        )
+    )
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.replace(tmp, target)
+    except OSError:
+        # The cache is an optimisation: a read-only home or a full disk only costs speed.
+        return
+
+
+def compile_files(paths, defaults: dict | None = None) -> CompiledFile:
+    """All files merged, collecting every broken line of every file before raising."""
+    out = CompiledFile()
+    problems: list[str] = []
+    for p in paths:
+        try:
+            c = compile_file(p, defaults)
+        except DictionaryError as exc:
+            problems.extend(exc.problems)
+            continue
+        out.entries.extend(c.entries)
+        out.allow.extend(c.allow)
+        out.entry_keys.extend(c.entry_keys)
+        out.allow_keys.extend(c.allow_keys)
+        merge_rules(out.rules, c.rules)
+    if problems:
+        raise DictionaryError(problems)
+    return out

@@ -1,0 +1,268 @@
+"""The Proofreader: dictionaries + rule checks + the spelling corrector behind one call."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import threading
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from . import checks as checks_pkg
+from .compiled import compile_files
+from .config import Config, from_mapping, load_config
+from .finding import CATEGORIES, SEVERITY_RANK, Finding
+from .lexicon import ALLOW, Entry, Lexicon, builtin_dictionary_files, merge_rules, words_to_entries
+from .matcher import Match, TermMatcher
+from .rules import Rule, RuleFilter
+from .text import NormalView, normalise
+
+_CATEGORY_ORDER = {c: i for i, c in enumerate(CATEGORIES)}
+CUSTOM_DENY = Rule(
+    "custom.deny", "sensitive", "error", "用户自定义禁用词",
+    "通过 deny= 参数、--dict 或 user_dicts 加载的每行一词的禁用词表中的词。\n"
+    "匹配时忽略大小写、全半角、繁简体，跳过词内的空格、零宽字符和 ASCII 符号（见 docs/matching.md）。",
+)
+DEFAULT_MESSAGES = {
+    "sensitive": "含有敏感词，发布前请核实",
+    "phrasing": "表述不规范",
+    "typo": "疑似错别字",
+    "ad": "广告极限用语，请核实",
+    "variant": "不规范字",
+}
+
+
+def _entry_rank(entry: Entry) -> tuple:
+    # Among entries that normalise to the same key, the most severe wins, then the category
+    # order, then the rule id: deterministic whatever order the files were read in.
+    return (-SEVERITY_RANK[entry.severity], _CATEGORY_ORDER.get(entry.category, 99), entry.rule, entry.term)
+
+
+def _resolve_config(config: Config | str | os.PathLike | dict | None) -> Config:
+    if config is None:
+        return Config()
+    if isinstance(config, Config):
+        return config
+    if isinstance(config, dict):
+        return from_mapping(config)
+    return load_config(config)
+
+
+class Proofreader:
+    """A configured proofreader. Build once, then call ``check`` from any thread.
+
+    ``deny``/``allow`` take words directly; ``user_dicts`` takes dictionary file paths.
+    ``select``/``ignore`` take category names, rule ids or rule-id prefixes.
+    Explicit arguments override the same settings in ``config``.
+    """
+
+    def __init__(
+        self,
+        *,
+        deny: Iterable[str] = (),
+        allow: Iterable[str] = (),
+        user_dicts: Iterable[str | os.PathLike] = (),
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        config: Config | str | os.PathLike | dict | None = None,
+        builtin: bool | None = None,
+        spelling: bool | None = None,
+    ):
+        cfg = _resolve_config(config)
+        self.config = cfg
+        use_builtin = cfg.builtin if builtin is None else builtin
+        self._use_spelling = cfg.spelling if spelling is None else spelling
+        self._spelling_threshold = cfg.spelling_threshold
+        self.filter = RuleFilter(
+            select=list(select) if select is not None else cfg.select,
+            ignore=[*cfg.ignore, *(ignore or ())],
+        )
+        files = [*(builtin_dictionary_files() if use_builtin else []), *cfg.user_dicts, *user_dicts]
+        compiled = compile_files(files)
+        allow_files = compile_files(cfg.allow, defaults={"category": ALLOW})
+        deny_words = words_to_entries(
+            deny, category="sensitive", severity="error", rule="custom.deny", message="自定义禁用词"
+        )
+        allow_words = words_to_entries(allow, category=ALLOW)
+        self.lexicon = Lexicon(
+            entries=[*compiled.entries, *allow_files.entries, *deny_words],
+            allow=[*compiled.allow, *allow_files.allow, *allow_words],
+            rules=compiled.rules,
+        )
+        merge_rules(self.lexicon.rules, allow_files.rules)
+        self._rule_defaults = {rid: info.enabled for rid, info in self.lexicon.rules.items()}
+        self._rule_on_memo: dict[tuple[str, str, bool], bool] = {}
+        on = self._dictionary_rule_on
+        self._deny = TermMatcher(
+            ((e.term, e) for e in [*allow_files.entries, *deny_words] if on(e)),
+            rank=_entry_rank,
+            prepared=((k, r, e) for (k, r), e in zip(compiled.entry_keys, compiled.entries) if on(e)),
+        )
+        self._allow = TermMatcher(
+            ((e.term, e) for e in [*allow_files.allow, *allow_words]),
+            prepared=((k, r, e) for (k, r), e in zip(compiled.allow_keys, compiled.allow)),
+        )
+        self._check_modules = self._load_checks()
+        self._spelling = None
+        self._spelling_lock = threading.Lock()
+
+    # -- set-up ---------------------------------------------------------------------------
+
+    def _dictionary_rule_on(self, e: Entry) -> bool:
+        key = (e.rule, e.category, e.enabled)
+        on = self._rule_on_memo.get(key)
+        if on is None:
+            on = self.filter.enabled(e.rule, e.category, self._rule_defaults.get(e.rule, e.enabled))
+            self._rule_on_memo[key] = on
+        return on
+
+    def rule_enabled(self, rule: Rule) -> bool:
+        return self.filter.enabled(rule.id, rule.category, rule.default_enabled)
+
+    def _load_checks(self) -> list[Any]:
+        mods = []
+        for mod in checks_pkg.load_check_modules():
+            if any(self.rule_enabled(r) for r in mod.RULES):
+                mods.append(mod)
+        return mods
+
+    def _spelling_corrector(self):
+        if not self._use_spelling:
+            return None
+        if self._spelling is None:
+            with self._spelling_lock:
+                if self._spelling is None:
+                    try:
+                        spelling = importlib.import_module("proofread.spelling")
+                    except ImportError:
+                        self._use_spelling = False
+                        return None
+                    corrector_cls = getattr(spelling, "SpellingCorrector", None)
+                    if corrector_cls is None or not any(self.rule_enabled(r) for r in spelling.RULES):
+                        self._use_spelling = False
+                        return None
+                    self._spelling = corrector_cls.default()
+        return self._spelling
+
+    # -- checking -------------------------------------------------------------------------
+
+    def check(self, text: str) -> list[Finding]:
+        """All findings in ``text``, sorted by position; offsets index ``text`` itself."""
+        if not isinstance(text, str):
+            raise TypeError(f"check() 需要 str，而不是 {type(text).__name__}")
+        if not text:
+            return []
+        view = normalise(text)
+        findings = self._dictionary_findings(view)
+        for mod in self._check_modules:
+            findings.extend(f for f in mod.check(text) if self._finding_on(f))
+        corrector = self._spelling_corrector()
+        if corrector is not None:
+            protected = [(f.start, f.end) for f in findings]
+            kwargs = {"protected": protected}
+            if self._spelling_threshold is not None:
+                kwargs["threshold"] = self._spelling_threshold
+            findings.extend(f for f in corrector.check(text, **kwargs) if self._finding_on(f))
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        return findings
+
+    def check_many(self, texts: Iterable[str]) -> list[list[Finding]]:
+        return [self.check(t) for t in texts]
+
+    def correct(self, text: str) -> str:
+        """``text`` with every safe-to-apply suggestion applied (non-overlapping, left first)."""
+        return apply_fixes(text, self.check(text))
+
+    def rules(self) -> list[Rule]:
+        """Every rule this proofreader knows, enabled or not, sorted by id."""
+        out: dict[str, Rule] = {CUSTOM_DENY.id: CUSTOM_DENY}
+        for info in self.lexicon.rules.values():
+            out[info.id] = Rule(info.id, info.category, info.severity, info.title or info.id,
+                                info.doc, info.enabled, info.fixable)
+        for mod in checks_pkg.load_check_modules():
+            out.update({r.id: r for r in mod.RULES})
+        try:
+            spelling = importlib.import_module("proofread.spelling")
+            out.update({r.id: r for r in getattr(spelling, "RULES", ())})
+        except ImportError:
+            pass
+        return sorted(out.values(), key=lambda r: r.id)
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _finding_on(self, f: Finding) -> bool:
+        return self.filter.enabled(f.rule, f.category, True)
+
+    def _dictionary_findings(self, view: NormalView) -> list[Finding]:
+        out = []
+        for m in self._deny.find(view):
+            start, end, _, _, e = m
+            if not _context_allows(e, view.folded, start, end):
+                continue
+            if self._allowed(view, m):
+                continue
+            out.append(
+                Finding(
+                    start=start, end=end, text=view.original[start:end], category=e.category, rule=e.rule,
+                    severity=e.severity, message=e.message or DEFAULT_MESSAGES.get(e.category, "请核实"),
+                    suggestions=e.suggestions, fixable=e.fixable and bool(e.suggestions),
+                )
+            )
+        return out
+
+    def _allowed(self, view: NormalView, m: Match) -> bool:
+        if not len(self._allow):
+            return False
+        start, end, key_start, key_end, _ = m
+        reach = self._allow.max_key_len
+        lo = max(0, key_start - reach)
+        hi = min(len(view.key), key_end + reach)
+        return any(a[0] <= start and end <= a[1] for a in self._allow.find_all(view, lo, hi))
+
+
+def _context_allows(e: Entry, folded: str, start: int, end: int) -> bool:
+    if e.skip_prefix and any(folded.endswith(p, 0, start) for p in e.skip_prefix):
+        return False
+    if e.skip_suffix and any(folded.startswith(s, end) for s in e.skip_suffix):
+        return False
+    if e.need_near or e.skip_near:
+        around = folded[max(0, start - e.window) : end + e.window]
+        if e.need_near and not any(w in around for w in e.need_near):
+            return False
+        if e.skip_near and any(w in around for w in e.skip_near):
+            return False
+    return True
+
+
+def apply_fixes(text: str, findings: Sequence[Finding]) -> str:
+    """Apply the first suggestion of each fixable finding; overlapping ones after the first are skipped."""
+    chosen: list[Finding] = []
+    last_end = -1
+    for f in sorted(findings, key=lambda f: (f.start, f.end)):
+        if f.fixable and f.suggestions and f.start >= last_end:
+            chosen.append(f)
+            last_end = f.end
+    parts = []
+    pos = 0
+    for f in chosen:
+        parts.append(text[pos : f.start])
+        parts.append(f.suggestions[0])
+        pos = f.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+_default: Proofreader | None = None
+_default_lock = threading.Lock()
+
+
+def default_proofreader() -> Proofreader:
+    """The shared default Proofreader, built on first use."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Proofreader()
+    return _default
+
+

@@ -1,0 +1,1 @@
+"""Output formats for findings: compiler-style text, JSON, JSONL."""
