@@ -4,10 +4,12 @@ Usage:  PYTHONPATH=. python scripts/build_error_sentences.py
 
 Sources: the domain facts in shared/domain/*.tsv and the severe-name seeds. The
 corruptions are made independently of the variant generator, so the benchmark is
-not a mirror of the dictionary: a character is replaced by one drawn at random
-(seeded) from the *full* ECSpell sound and shape confusion lists and all pypinyin
-homophones (the generator only keeps a few of the most frequent ones), or dropped,
-or two neighbours swapped. Sentence frames are short hand-written templates, never
+not a mirror of the dictionary. Two error models, reported separately:
+``形音随机`` replaces a character by one drawn uniformly (seeded) from the *full*
+ECSpell sound and shape confusion lists, or drops one, or swaps two neighbours
+(harsh: many rare characters); ``拼音输入`` replaces a character by a homophone
+drawn in proportion to its corpus frequency among *all* characters with that
+reading (a pinyin input-method slip; the generator keeps only the top few). Sentence frames are short hand-written templates, never
 corpus text. Rows whose corruption happens to be a jieba word are skipped (a real
 word is not a typo the benchmark can fairly demand).
 
@@ -47,6 +49,37 @@ def confusion_pool() -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in pool.items()}
 
 
+def homophone_pool() -> dict[str, tuple[list[str], list[int]]]:
+    """Toneless syllable -> (all corpus characters with it as primary reading, frequencies)."""
+    from pypinyin import Style, pinyin
+
+    from corpus_tools import char_counts, is_cjk
+
+    out: dict[str, tuple[list[str], list[int]]] = {}
+    for ch, n in sorted(char_counts().items()):
+        if not is_cjk(ch):
+            continue
+        syl = pinyin(ch, style=Style.NORMAL)[0][0]
+        chars, weights = out.setdefault(syl, ([], []))
+        chars.append(ch)
+        weights.append(n)
+    return out
+
+
+def ime_error(name: str, rng: random.Random, homs) -> str | None:
+    """A pinyin-input slip: one character replaced by a homophone, drawn by frequency."""
+    from pypinyin import Style, lazy_pinyin
+
+    readings = lazy_pinyin(name, style=Style.NORMAL)
+    i = rng.randrange(len(name))
+    chars, weights = homs.get(readings[i], ([], []))
+    options = [(c, w) for c, w in zip(chars, weights) if c != name[i]]
+    if not options:
+        return None
+    sub = rng.choices([c for c, _ in options], weights=[w for _, w in options])[0]
+    return name[:i] + sub + name[i + 1:]
+
+
 def corrupt(name: str, rng: random.Random, pool: dict[str, list[str]]) -> str | None:
     kinds = ["sub", "sub", "sub"] + (["drop", "swap"] if len(name) >= 4 else [])
     kind = rng.choice(kinds)
@@ -65,30 +98,30 @@ def corrupt(name: str, rng: random.Random, pool: dict[str, list[str]]) -> str | 
     return name[:i] + rng.choice(pool[name[i]]) + name[i + 1:]
 
 
-def rows_for_names(rng, pool):
+def rows_for_names(rng, pool, homs):
     words = jieba_words()
     names = read_dictionary(REPO / "dictionaries" / "severe" / "names.txt").allow
     for e in names:
         group = "formulation" if e.term.endswith(FORMULATION_HINT) else "institution"
-        for _ in range(2):
-            wrong = corrupt(e.term, rng, pool)
+        for model, make in (("形音随机", lambda t: corrupt(t, rng, pool)), ("拼音输入", lambda t: ime_error(t, rng, homs))):
+            wrong = make(e.term)
             if not wrong or wrong == e.term or wrong in words:
                 continue
-            yield group, rng.choice(FRAMES[group]), wrong, e.term, "severe/names.txt 种子 + 随机错写"
+            yield f"{group}:{model}", rng.choice(FRAMES[group]), wrong, e.term, f"severe/names.txt 种子 + {model}错写"
 
 
-def rows_for_leaders(rng, pool):
+def rows_for_leaders(rng, pool, homs):
     words = jieba_words()
     with open(shared_dir() / "domain" / "leaders.tsv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             title = row["title"].split("、")[0].split("(")[0].replace("中华人民共和国", "国家")
             short = {"中共中央总书记": "总书记", "国务院总理": "总理"}.get(title, title)
-            for _ in range(2):
-                wrong = corrupt(row["name"], rng, pool)
+            for model, make in (("形音随机", lambda t: corrupt(t, rng, pool)), ("拼音输入", lambda t: ime_error(t, rng, homs))):
+                wrong = make(row["name"])
                 if not wrong or wrong == row["name"] or wrong in words:
                     continue
                 frame = rng.choice(FRAMES["leader"]).replace("{t}", short)
-                yield "leader", frame, wrong, row["name"], "shared/domain/leaders.tsv + 随机错写"
+                yield f"leader:{model}", frame, wrong, row["name"], f"shared/domain/leaders.tsv + {model}错写"
 
 
 def rows_for_domain():
@@ -116,9 +149,10 @@ def rows_for_domain():
 def main() -> int:
     rng = random.Random(SEED)
     pool = confusion_pool()
+    homs = homophone_pool()
     out, seen = [], set()
     for group, frame, wrong, expected, source in [
-        *rows_for_names(rng, pool), *rows_for_leaders(rng, pool), *rows_for_domain()
+        *rows_for_names(rng, pool, homs), *rows_for_leaders(rng, pool, homs), *rows_for_domain()
     ]:
         if (group, wrong) in seen:
             continue

@@ -294,6 +294,9 @@ def build() -> tuple[str, dict]:
             if rule == "typo.severe-leader":
                 near = LEADER_NEAR_SHORT if len(origins[0][0]) <= 2 else LEADER_NEAR
                 extra = f"\tneed_near={near}"
+            elif len(origins) == 1 and len(origins[0][0]) >= 4:
+                # One long name, one plausible correction: safe for `proofread fix`.
+                extra = "\tfix=safe"
             lines.append(f"{v}\t{sugg}\t{msg}{extra}")
     stats = {"names": len(names), "candidates": len(variants), "kept": sum(len(g) for g in groups.values())}
     reasons: dict[str, int] = defaultdict(int)
