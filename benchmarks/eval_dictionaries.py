@@ -54,9 +54,13 @@ def clean_sets(split: str, limit: int | None):
             if limit and total >= limit:
                 break
         yield f"{name.split('.')[0]}[{split}]", lines
-    odw = shared_dir() / "eval" / "ecspell_odw.train.tsv"
-    with open(odw, encoding="utf-8") as fh:
-        yield "ecspell_odw[target]", [row.rstrip("\n").split("\t")[-1] for row in fh if row.strip()]
+    # Corrected (target) sides of the spelling sets: official documents first, then
+    # law exam questions, medical Q&A and learners' essays as a stress test on
+    # vocabulary far from the corpus the build scripts filtered against.
+    for name in ("ecspell_odw", "ecspell_law", "ecspell_med", "sighan2015_train", "sighan2015_test"):
+        path = shared_dir() / "eval" / (name + (".train.tsv" if name.startswith("ecspell") else ".tsv"))
+        with open(path, encoding="utf-8") as fh:
+            yield f"{name}[target]", [row.rstrip("\n").split("\t")[-1] for row in fh if row.strip()]
 
 
 def eval_clean(reader, rules, split, limit, top):

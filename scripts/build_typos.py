@@ -12,8 +12,8 @@ when the wrong form is not a real word in its own right:
 * it never occurs in the clean corpus (dev split) outside an occurrence of a
   correct form or severe name — or, for published pairs, occurs at least 20 times
   less often than the right form;
-* a short wrong form (<= 3 chars) is unlikely to arise at a word boundary
-  (立即+然后 would make 即然);
+* the wrong form is unlikely to arise across word boundaries (立即+然后 would
+  make 即然; estimate from jieba's word frequencies, corpus_tools.chance_per_10m);
 * the right form is a jieba word or occurs in the corpus (editor pairs only).
 
 Rejected pairs are listed with the reason (stdout, or --report). Output is
@@ -33,7 +33,7 @@ OUT = DICT_DIR / "typo" / "common.txt"
 EXTRA = REPO / "scripts" / "data" / "typos_extra.txt"
 COMMAND = "PYTHONPATH=. python scripts/build_typos.py"
 EXTRA_SOURCE = "常见错别字（编者据《咬文嚼字》等通行错别字表整理，经 scripts/build_typos.py 核验）"
-CHANCE_LIMIT = 1.0
+CHANCE_LIMIT = 0.2  # expected chance occurrences per 10 M chars (see corpus_tools)
 RATIO = 20
 
 
@@ -85,7 +85,7 @@ def verify(pairs):
             rejected.append((wrong, right, f"jieba 词（词频 {words.get(wrong, words.get(folded))}，正确形式 {words.get(right, 0)}）"))
         elif counts.get(wrong, 0) and (not published or counts[wrong] * RATIO > right_counts.get(right, 0)):
             rejected.append((wrong, right, f"语料中出现 {counts[wrong]} 次（正确形式 {right_counts.get(right, 0)} 次）"))
-        elif len(wrong) <= 3 and chance_per_10m(wrong) >= CHANCE_LIMIT:
+        elif chance_per_10m(wrong) >= CHANCE_LIMIT:
             rejected.append((wrong, right, f"词边界偶然组合（每千万字约 {chance_per_10m(wrong):.1f} 次）"))
         elif not published and right not in words and not right_counts.get(right):
             rejected.append((wrong, right, "正确形式未经核实（不在 jieba 词表，语料也没有）"))
@@ -128,7 +128,8 @@ def main(argv=None) -> int:
         args.report.write_text(report + "\n", encoding="utf-8")
     else:
         print(report)
-    print(f"kept {len(kept)}, rejected {len(rejected)}", file=sys.stderr)
+    total = sum(chance_per_10m(w) for w, _, _ in kept)
+    print(f"kept {len(kept)}, rejected {len(rejected)}, chance_per_10m_total {total:.1f}", file=sys.stderr)
     text = render(kept)
     if args.check:
         ok = OUT.exists() and OUT.read_text(encoding="utf-8") == text

@@ -120,17 +120,28 @@ def boundary_stats() -> tuple[dict, dict, int]:
 
 
 def chance_per_10m(v: str) -> float:
-    """Expected count per 10 M chars of ``v`` arising from two adjacent words."""
+    """Expected count per 10 M chars of ``v`` arising by chance across word boundaries.
+
+    ``v`` is read as the tail of one word, zero or more whole words, and the head of
+    another (常 + 的 + 领导 makes 常的领导 out of 日常的领导工作); the best such reading
+    under jieba's unigram word frequencies gives the estimate.
+    """
     ends, starts, total = boundary_stats()
-    best = 0.0
-    for k in range(1, len(v)):
-        left, right = v[:k], v[k:]
-        if len(left) > 3 or len(right) > 3:
+    words = jieba_words()
+    n = len(v)
+    best = [0.0] * (n + 1)  # best[i]: v[:i] read as a word tail followed by whole words
+    for i in range(1, min(3, n - 1) + 1):
+        best[i] = ends.get(v[:i], 0) / total
+    for i in range(1, n):
+        if not best[i]:
             continue
-        p = (ends.get(left, 0) / total) * (starts.get(right, 0) / total)
-        best = max(best, p)
+        for j in range(i + 1, n):
+            f = words.get(v[i:j])
+            if f:
+                best[j] = max(best[j], best[i] * f / total)
+    p = max((best[i] * starts.get(v[i:], 0) / total for i in range(max(1, n - 3), n)), default=0.0)
     tokens_per_10m = 10_000_000 / 1.6  # about 1.6 characters per word
-    return best * tokens_per_10m
+    return p * tokens_per_10m
 
 
 def is_cjk(ch: str) -> bool:

@@ -52,16 +52,15 @@ CAP = {"同音字": 8, "近音字": 3, "形近字": 9}
 # Personal names are short and few, and a wrong character in them is the worst
 # embarrassment, so they get wider candidate lists (still guarded by need_near).
 CAP_SHORT = {"同音字": 12, "近音字": 6, "形近字": 10}
-# Expected occurrences per 10 M characters of a short variant arising by chance at a
-# word boundary; at or above this the variant is too plausible to flag.
-CHANCE_LIMIT = 1.0
-# Three- and four-character variants: 承担+中央 made 担中央 (a 党中央 variant) in
-# clean official text at an estimated 0.4 per 10 M chars, so the limit is lower.
-CHANCE_LIMIT_SHORT = {3: 0.1, 4: 0.3}
+# Expected occurrences per 10 M characters of a variant arising by chance across
+# word boundaries (corpus_tools.chance_per_10m: 常+的+领导 makes 常的领导). Summed over
+# all kept variants this is the model's false-alarm estimate, printed as
+# "chance_per_10m_total"; 0.05 keeps it below 20 per 10 M characters.
+CHANCE_LIMIT = 0.05
+CHANCE_LIMIT_GUARDED = 0.3  # leaders' variants, which also need a title nearby
 # A two-character variant is kept only when the corpus would have shown it were it
 # ordinary text: with both characters this frequent, a count of zero means avoidance.
 MIN_EXPECTED_2 = 3.0
-CHANCE_LIMIT_2 = 0.3
 LEADER_NEAR_SHORT = "同志|总理|副总理|常委|书记|主席|委员长|国务院|中央|政治局|政协|人大|领导人"
 LEADER_NEAR = LEADER_NEAR_SHORT + "|总书记|会见|讲话|指出|强调|考察|主持|出席|会议|思想|指示|批示|致信|贺信"
 
@@ -215,21 +214,16 @@ def keep_reasons(variants: dict[str, list], names: list[str], leaders: set[str])
     words = jieba_words()
     dropped: dict[str, str] = {}
     for v, origins in variants.items():
-        # A leader's variant only fires next to a title (need_near), so the corpus-size
-        # test for two-character strings is not needed; the boundary test still is.
+        # A leader's variant only fires next to a title (need_near), so it may be a
+        # little more plausible as ordinary text; the corpus-size test for
+        # two-character strings is not needed for it either.
         guarded = origins[0][0] in leaders
         if v in words:
             dropped[v] = "jieba 词"
-        elif len(v) == 2 and guarded and chance_per_10m(v) >= CHANCE_LIMIT:
+        elif chance_per_10m(v) >= (CHANCE_LIMIT_GUARDED if guarded else CHANCE_LIMIT):
             dropped[v] = "词边界偶然组合"
-        elif len(v) == 2 and guarded:
-            continue
-        elif len(v) == 2 and independent_expectation(v) < MIN_EXPECTED_2:
+        elif len(v) == 2 and not guarded and independent_expectation(v) < MIN_EXPECTED_2:
             dropped[v] = "语料太少无法判断"
-        elif len(v) == 2 and chance_per_10m(v) >= CHANCE_LIMIT_2:
-            dropped[v] = "词边界偶然组合"
-        elif 3 <= len(v) <= 4 and chance_per_10m(v) >= CHANCE_LIMIT_SHORT[len(v)]:
-            dropped[v] = "词边界偶然组合"
     rest = [v for v in variants if v not in dropped]
     counts = count_uncovered(rest, names)
     for v in rest:
@@ -299,6 +293,9 @@ def build() -> tuple[str, dict]:
                 extra = "\tfix=safe"
             lines.append(f"{v}\t{sugg}\t{msg}{extra}")
     stats = {"names": len(names), "candidates": len(variants), "kept": sum(len(g) for g in groups.values())}
+    stats["chance_per_10m_total"] = round(
+        sum(chance_per_10m(v) for rule, items in groups.items() if rule == "typo.severe-name" for _, v, _ in items), 1
+    )
     reasons: dict[str, int] = defaultdict(int)
     for r in dropped.values():
         reasons[r.split(" ")[0] if r.startswith("语料") else r] += 1
