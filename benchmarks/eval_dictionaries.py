@@ -139,6 +139,31 @@ def eval_recall(reader, rules, path: Path, show_missed: int):
     print()
 
 
+def eval_real_errors(reader, rules):
+    """Findings on the erroneous (source) side of the ECSpell sets: how many sit on a real error."""
+    print("## ECSpell 原句（含真实错字）上的报告\n")
+    print("| 数据 | 句数 | 含错句 | 报告数 | 落在错字上的报告 | 命中的含错句 |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name in ("ecspell_odw", "ecspell_law"):
+        n = bad = total = on_error = caught = 0
+        with open(shared_dir() / "eval" / f"{name}.train.tsv", encoding="utf-8") as fh:
+            for row in fh:
+                parts = row.rstrip("\n").split("\t")
+                if len(parts) < 3 or len(parts[1]) != len(parts[2]):
+                    continue
+                src, tgt = parts[1], parts[2]
+                wrong = {i for i, (a, b) in enumerate(zip(src, tgt)) if a != b}
+                n += 1
+                bad += bool(wrong)
+                fs = [f for f in reader.check(src) if f.rule in rules]
+                total += len(fs)
+                hits = [f for f in fs if any(f.start <= i < f.end for i in wrong)]
+                on_error += len(hits)
+                caught += bool(hits)
+        print(f"| {name} | {n} | {bad} | {total} | {on_error} | {caught} |")
+    print()
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=("holdout", "dev", "all"), default="holdout")
@@ -153,6 +178,7 @@ def main(argv=None) -> int:
     rules = dictionary_rules()
     eval_clean(reader, rules, args.split, args.limit, args.top)
     eval_recall(reader, rules, args.errors, args.missed)
+    eval_real_errors(reader, rules)
     return 0
 
 
