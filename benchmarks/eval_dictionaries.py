@@ -32,9 +32,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 
-import proofread  # noqa: E402
-from corpus_tools import corpus_lines, shared_dir  # noqa: E402
-from proofread.lexicon import builtin_dictionary_files, read_dictionary  # noqa: E402
+from corpus_tools import corpus_lines, shared_dir
+
+import proofread
+from proofread.lexicon import builtin_dictionary_files, read_dictionary
 
 ERRORS = REPO / "benchmarks" / "data" / "error_sentences.tsv"
 
@@ -83,7 +84,9 @@ def eval_clean(reader, rules, split, limit, top):
                 cat[f"{f.category}/{f.severity}"] += 1
                 terms[f"{f.rule} {f.text}"] += 1
         cpu += time.process_time() - t0
-        per = lambda n: n * 100_000 / max(chars, 1)  # noqa: E731
+        def per(n: int, chars: int = chars) -> float:
+            return n * 100_000 / max(chars, 1)
+
         cats = ", ".join(f"{k} {per(v):.2f}" for k, v in sorted(cat.items()))
         print(
             f"| {label} | {chars:,} | {per(sev['error']):.2f} | {per(sev['warning']):.2f} | "
@@ -103,11 +106,9 @@ def apply_first(text: str, f) -> str:
 
 def eval_recall(reader, rules, path: Path, show_missed: int):
     print("## 错误句召回率\n")
-    rows = []
     with open(path, encoding="utf-8") as fh:
         lines = [line for line in fh if not line.startswith("#")]
-    for row in csv.DictReader(lines, delimiter="\t"):
-        rows.append(row)
+    rows = list(csv.DictReader(lines, delimiter="\t"))
     by_group = defaultdict(lambda: [0, 0, 0, 0])  # total, found, with expectation, corrected
     missed = defaultdict(list)
     for row in rows:

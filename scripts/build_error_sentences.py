@@ -51,9 +51,8 @@ def confusion_pool() -> dict[str, list[str]]:
 
 def homophone_pool() -> dict[str, tuple[list[str], list[int]]]:
     """Toneless syllable -> (all corpus characters with it as primary reading, frequencies)."""
-    from pypinyin import Style, pinyin
-
     from corpus_tools import char_counts, is_cjk
+    from pypinyin import Style, pinyin
 
     out: dict[str, tuple[list[str], list[int]]] = {}
     for ch, n in sorted(char_counts().items()):

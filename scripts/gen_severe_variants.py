@@ -29,7 +29,6 @@ import json
 import sys
 from collections import defaultdict
 from functools import lru_cache
-from pathlib import Path
 
 from corpus_tools import (
     DICT_DIR,
@@ -143,7 +142,7 @@ def component_index() -> tuple[dict, dict]:
 def substitutes(ch: str, reading: str, cap: dict[str, int] = CAP) -> list[tuple[str, str]]:
     """(kind, char) candidates for one character, most frequent first, capped per kind."""
     freq = common_chars()
-    rank = lambda c: (-freq.get(c, 0), c)  # noqa: E731
+    rank = lambda c: (-freq.get(c, 0), c)
     idx = syllable_index()
     same = [c for c in idx.get(reading, []) if c != ch]
     near = {c for s in fuzzy_syllables(reading) for c in idx.get(s, [])}
