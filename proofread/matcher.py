@@ -104,7 +104,7 @@ class TermMatcher(Generic[T]):
         view = text if isinstance(text, NormalView) else normalise(text)
         if self._longest is None or not view.key:
             return []
-        raw = self._longest.find_matches_as_indexes(view.key)
+        raw = _scan(self._longest, view.key)
         if not raw:
             return []
         simple = self._simple
@@ -134,9 +134,10 @@ class TermMatcher(Generic[T]):
             m = self._accept(view, idx, ks, ke)
             if m is not None:
                 out.append(m)
-            else:
+            elif ke - ks > 1:
                 # The longest key failed (run lengths or Latin boundary): a shorter or
-                # later key may still match inside this stretch.
+                # later key may still match inside this stretch. A one-character key
+                # (常常 → 常 needing a run of two) hides nothing: the scan goes on after it.
                 out.extend(self._fallback(view, ks, ke))
                 fell_back = True
         if fell_back:
@@ -150,7 +151,7 @@ class TermMatcher(Generic[T]):
         key_end = len(view.key) if key_end is None else key_end
         hay = view.key[key_start:key_end]
         out = []
-        for idx, s, e in self._all().find_matches_as_indexes(hay, overlapping=True):
+        for idx, s, e in _scan(self._all(), hay, overlapping=True):
             m = self._accept(view, idx, s + key_start, e + key_start)
             if m is not None:
                 out.append(m)
@@ -184,6 +185,18 @@ class TermMatcher(Generic[T]):
             if end < len(folded) and folded[end] in _LATIN:
                 return None
         return start, end
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scan(ac: acrs.AhoCorasick, hay: str, overlapping: bool = False) -> list[tuple[int, int, int]]:
+    try:
+        return ac.find_matches_as_indexes(hay, overlapping=overlapping)
+    except UnicodeEncodeError:
+        # Lone surrogates (from surrogateescape decoding) cannot cross into Rust; U+FFFD
+        # keeps the length, so offsets stay valid.
+        return ac.find_matches_as_indexes(_SURROGATE.sub("\ufffd", hay), overlapping=overlapping)
 
 
 def _leftmost_longest(matches: Sequence[Match]) -> list[Match]:

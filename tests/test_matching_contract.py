@@ -144,3 +144,10 @@ def test_custom_deny_metadata(bare):
     assert (f.category, f.rule, f.severity) == ("sensitive", "custom.deny", "error")
     assert f.message
     assert f.to_dict()["text"] == "赌博"
+
+
+def test_lone_surrogates_do_not_crash(bare):
+    p = bare(deny=["赌博"], allow=["禁止赌博"])
+    assert spans(p, "\udc80赌博") == [(1, 3, "赌博")]
+    assert spans(p, "赌\udc80博") == []
+    assert spans(p, "禁止赌博\ud800") == []

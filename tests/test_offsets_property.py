@@ -7,7 +7,7 @@ import proofread
 
 WORDS = ["赌博", "敏感词", "sb", "發票", "谢谢", "中华人民共合国"]
 PIECES = st.sampled_from(
-    [*WORDS, "紅", "SB", "ｓｂ", "\u200b", " ", "\u3000", "*", "，", "。", "😀", "𠀀", "ß", "İ", "\r\n", "e\u0301", "赌", "博"]
+    [*WORDS, "紅", "SB", "ｓｂ", "\u200b", " ", "\u3000", "*", "，", "。", "😀", "𠀀", "ß", "İ", "\r\n", "e\u0301", "赌", "博", "\udc80", "\x00", "\t"]
 )
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=3)), max_size=30).map("".join)
 _P = proofread.Proofreader(deny=WORDS, allow=["禁止赌博"], builtin=False, spelling=False)
