@@ -67,6 +67,8 @@ FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"),
 FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"), ("uang", "uan"), ("iang", "ian"))
 
 
+EDGE_WORD_FREQ = 100  # jieba frequency above which an edge pair counts as a common word
+
 # Names whose truncation is flagged. Only the country name: for other names a
 # truncated form is too often a legitimate word sequence (中国社会科学, 全国人大常委).
 TRUNCATE = ("中华人民共和国",)
@@ -180,12 +182,24 @@ def candidates(name: str) -> list[tuple[str, str]]:
 
     readings = lazy_pinyin(name, style=Style.NORMAL)
     out: list[tuple[str, str]] = []
+    words = jieba_words()
     for i, ch in enumerate(name):
         for kind, sub in substitutes(ch, readings[i], CAP_SHORT if len(name) <= 3 else CAP):
-            out.append((name[:i] + sub + name[i + 1:], kind))
+            v = name[:i] + sub + name[i + 1:]
+            # A new character at an edge that forms a common word with its neighbour
+            # (中央政治局常委 -> 中央政治局常务, as in 常务委员会) starts or ends a
+            # legitimate longer phrase: not a misspelling we can flag.
+            if len(name) >= 4 and (
+                (i == len(name) - 1 and words.get(v[-2:], 0) > EDGE_WORD_FREQ)
+                or (i == 0 and words.get(v[:2], 0) > EDGE_WORD_FREQ)
+            ):
+                continue
+            out.append((v, kind))
     n = len(name)
     if n >= 4:
-        out += [(name[:i] + name[i + 1:], "漏字") for i in range(n)]
+        # Middle characters only: dropping an edge one leaves a string that ordinary text
+        # continues differently (中央政治局常+务委员会, 农+民群众).
+        out += [(name[:i] + name[i + 1:], "漏字") for i in range(1, n - 1)]
         out += [(name[:i] + name[i + 1] + name[i] + name[i + 2:], "字序颠倒") for i in range(n - 1)]
         pos = 0
         for w in name_words(name):
