@@ -125,3 +125,28 @@ def test_leader_variant_needs_a_title_nearby():
     reader = proofread.Proofreader(spelling=False)
     assert not [f for f in reader.check("村民李墙家的房子") if f.rule == "typo.severe-leader"]
     assert [f for f in reader.check("李墙总理主持召开国务院常务会议") if f.rule == "typo.severe-leader"]
+
+
+@pytest.mark.parametrize(
+    "text,wrong",
+    [
+        ("热烈庆祝中華人民共合國成立", "中華人民共合國"),  # traditional characters fold
+        ("热烈庆祝中华人民共 合国成立", "中华人民共 合国"),  # a space inside the word is noise
+        ("热烈庆祝中华人民共\u200b合国成立", "中华人民共\u200b合国"),  # zero-width inside
+        ("ＡＢ中华人民共合国", "中华人民共合国"),
+    ],
+)
+def test_shipped_variants_survive_obfuscation_with_exact_spans(text, wrong):
+    found = [f for f in _dictionary_findings(text) if f.rule == "typo.severe-name"]
+    assert len(found) == 1
+    f = found[0]
+    assert text[f.start : f.end] == f.text == wrong
+    assert f.suggestions[0] == "中华人民共和国"
+
+
+def test_user_allow_list_suppresses_a_shipped_entry():
+    text = "这家公司的老板是工人小偷的受害者"
+    reader = proofread.Proofreader(spelling=False)
+    assert [f for f in reader.check(text) if f.rule == "phrasing.legal"]
+    allowed = proofread.Proofreader(spelling=False, allow=["工人小偷的受害者"])
+    assert not [f for f in allowed.check(text) if f.rule == "phrasing.legal"]
