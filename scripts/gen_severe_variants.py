@@ -288,23 +288,34 @@ def build() -> tuple[str, dict]:
         "typo.severe-name": ("国家、党、国家机构或重要政治表述名称写错", ""),
         "typo.severe-leader": ("国家领导人姓名写错", "need_near"),
     }
+    docs = {
+        "typo.severe-name": "国名、党名、国家机构名称和重要政治表述的错写（同音、形近、漏字、多字、颠倒、残缺），一律按严重错误报告。",
+        "typo.severe-leader": "领导人姓名的错写，只在前后 20 字内出现职务、称谓等时报告，避免误报同音的普通人名。",
+    }
     for rule, items in groups.items():
-        lines += ["", f"@rule {rule}", f"@title {titles[rule][0]}"]
-        if rule == "typo.severe-name":
-            lines.append("@doc 国名、党名、国家机构名称和重要政治表述的错写（同音、形近、漏字、多字、颠倒、残缺），一律按严重错误报告。")
-        else:
-            lines.append("@doc 领导人姓名的错写，只在前后 20 字内出现职务、称谓等时报告，避免误报同音的普通人名。")
+        # Entries sharing a context condition or fix safety go in one section, with the
+        # condition as a directive, so the file stays small and reviewable.
+        sections: dict[str, list[str]] = defaultdict(list)
         for _, v, origins in sorted(items, key=lambda t: (t[0], t[1])):
             sugg = "|".join(n for n, _ in origins)
-            msg = "；".join(f"疑为“{n}”的错写（{k}）" for n, k in origins)
-            extra = ""
+            # The correct name is the suggestion; the message only says how it went wrong.
+            kinds = "、".join(dict.fromkeys(k for _, k in origins))
+            msg = f"疑为{'领导人姓名' if rule == 'typo.severe-leader' else '名称'}错写（{kinds}）"
             if rule == "typo.severe-leader":
-                near = LEADER_NEAR_SHORT if len(origins[0][0]) <= 2 else LEADER_NEAR
-                extra = f"\tneed_near={near}"
+                head = f"@need_near {LEADER_NEAR_SHORT if len(origins[0][0]) <= 2 else LEADER_NEAR}"
             elif len(origins) == 1 and len(origins[0][0]) >= 4:
-                # One long name, one plausible correction: safe for `proofread fix`.
-                extra = "\tfix=safe"
-            lines.append(f"{v}\t{sugg}\t{msg}{extra}")
+                head = "@fix safe"  # one long name, one plausible correction
+            else:
+                head = "@fix unsafe"
+            sections[head].append(f"{v}\t{sugg}\t{msg}")
+        first = True
+        for head in sorted(sections):
+            lines += ["", f"@rule {rule}"]
+            if first:
+                lines += [f"@title {titles[rule][0]}", f"@doc {docs[rule]}"]
+                first = False
+            lines += ["@fix unsafe", head] if head.startswith("@need_near") else [head]
+            lines += sections[head]
     stats = {"names": len(names), "candidates": len(variants), "kept": sum(len(g) for g in groups.values())}
     stats["chance_per_10m_total"] = round(
         sum(chance_per_10m(v) for rule, items in groups.items() if rule == "typo.severe-name" for _, v, _ in items), 1
