@@ -67,7 +67,7 @@ FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"),
 FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"), ("uang", "uan"), ("iang", "ian"))
 
 
-EDGE_WORD_FREQ = 100  # jieba frequency above which an edge pair counts as a common word
+EDGE_CHAR_FREQ = 30_000  # jieba frequency of a standalone word (都, 是, 他, 要 …)
 
 # Names whose truncation is flagged. Only the country name: for other names a
 # truncated form is too often a legitimate word sequence (中国社会科学, 全国人大常委).
@@ -186,12 +186,14 @@ def candidates(name: str) -> list[tuple[str, str]]:
     for i, ch in enumerate(name):
         for kind, sub in substitutes(ch, readings[i], CAP_SHORT if len(name) <= 3 else CAP):
             v = name[:i] + sub + name[i + 1:]
-            # A new character at an edge that forms a common word with its neighbour
-            # (中央政治局常委 -> 中央政治局常务, as in 常务委员会) starts or ends a
-            # legitimate longer phrase: not a misspelling we can flag.
-            if len(name) >= 4 and (
-                (i == len(name) - 1 and words.get(v[-2:], 0) > EDGE_WORD_FREQ)
-                or (i == 0 and words.get(v[:2], 0) > EDGE_WORD_FREQ)
+            # A frequent standalone word put at an edge (国家安全部 -> 国家安全都, 以人民为中心
+            # -> 他人民为中心) joins the name to the next or previous word of ordinary text
+            # (国家安全都很重要): not a misspelling we can flag.
+            # Only when the rest of the name ends (or starts) with a word itself, so that
+            # the two can meet in ordinary text (公安+不 but not 过+家保密局).
+            if len(name) >= 4 and words.get(sub, 0) >= EDGE_CHAR_FREQ and (
+                (i == 0 and any(name[1 : 1 + k] in words for k in (2, 3, 4)))
+                or (i == len(name) - 1 and any(name[-1 - k : -1] in words for k in (2, 3, 4)))
             ):
                 continue
             out.append((v, kind))
