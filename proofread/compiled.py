@@ -63,23 +63,32 @@ def _read(path: Path) -> bytes:
         raise DictionaryError([f"{path}: 无法读取词典文件：{exc.strerror or exc}"]) from exc
 
 
+def file_digest(p: Path, data: bytes, defaults: dict | None) -> str:
+    """SHA-256 of everything that decides what a dictionary file compiles to."""
+    h = hashlib.sha256(_salt())
+    h.update(repr((str(p), sorted((defaults or {}).items()))).encode())
+    h.update(data)
+    return h.hexdigest()
+
+
 def compile_file(path: str | os.PathLike, defaults: dict | None = None) -> CompiledFile:
     """The compiled form of one dictionary file, from the cache when it is current."""
     p = Path(path)
     data = _read(p)
-    h = hashlib.sha256(_salt())
-    h.update(repr((str(p), sorted((defaults or {}).items()))).encode())
-    h.update(data)
-    folder = cache_dir()
-    target = folder / f"{h.hexdigest()}.marshal" if folder else None
-    if target is not None:
-        cached = _load(target)
+    name = f"{file_digest(p, data, defaults)}.marshal"
+    raw = read_blob(name)
+    if raw is not None:
+        cached = _from_raw(raw)
         if cached is not None:
             return cached
     compiled = _build(p, data, defaults)
-    if target is not None:
-        _store(target, compiled)
+    write_blob(name, _to_raw(compiled))
     return compiled
+
+
+def digest_files(paths, defaults: dict | None = None) -> list[str]:
+    """Content digests of dictionary files, in order (reads each file; cheap next to parsing)."""
+    return [file_digest(Path(p), _read(Path(p)), defaults) for p in paths]
 
 
 def _build(p: Path, data: bytes, defaults: dict | None) -> CompiledFile:
@@ -99,9 +108,8 @@ def _build(p: Path, data: bytes, defaults: dict | None) -> CompiledFile:
     )
 
 
-def _load(target: Path) -> CompiledFile | None:
+def _from_raw(raw) -> CompiledFile | None:
     try:
-        raw = marshal.loads(target.read_bytes())
         fmt, entries, allow, rules, entry_keys, allow_keys = raw
         if fmt != FORMAT:
             return None
@@ -113,6 +121,28 @@ def _load(target: Path) -> CompiledFile | None:
             entry_keys=entry_keys,
             allow_keys=allow_keys,
         )
+    except (ValueError, TypeError):
+        return None
+
+
+def _to_raw(c: CompiledFile):
+    return (
+        FORMAT,
+        [tuple(e) for e in c.entries],
+        [tuple(e) for e in c.allow],
+        [astuple(r) for r in c.rules.values()],
+        c.entry_keys,
+        c.allow_keys,
+    )
+
+
+def read_blob(name: str):
+    """A cached value written by ``write_blob``, or None when absent, disabled or unreadable."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        return marshal.loads((folder / name).read_bytes())
     except FileNotFoundError:
         return None
     except (OSError, ValueError, EOFError, TypeError):
@@ -120,23 +150,18 @@ def _load(target: Path) -> CompiledFile | None:
         return None
 
 
-def _store(target: Path, c: CompiledFile) -> None:
-    payload = marshal.dumps(
-        (
-            FORMAT,
-            [tuple(e) for e in c.entries],
-            [tuple(e) for e in c.allow],
-            [astuple(r) for r in c.rules.values()],
-            c.entry_keys,
-            c.allow_keys,
-        )
-    )
+def write_blob(name: str, value) -> None:
+    """Store ``value`` (plain data) atomically; failures only cost speed next time."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    payload = marshal.dumps(value)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
-        os.replace(tmp, target)
+        os.replace(tmp, folder / name)
     except OSError:
         # The cache is an optimisation: a read-only home or a full disk only costs speed.
         return

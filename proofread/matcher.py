@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import chain
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, TypeVar
 
 import ahocorasick_rs as acrs
 
@@ -37,13 +37,9 @@ Match = tuple[int, int, int, int, Any]
 START, END, KEY_START, KEY_END, VALUE = range(5)
 
 
-_COMPLEX = object()  # marks keys that need the careful path
-
-
-class _Candidate(NamedTuple):
-    runs: tuple[int, ...]
-    latin: bool
-    value: Any
+# A candidate is a plain tuple (runs, latin, value_index), stored as is in the cache:
+# runs are the word's own run lengths per key character, latin says the key needs word
+# boundaries, value_index points into the matcher's values.
 
 
 _MISSING = object()
@@ -68,20 +64,25 @@ class TermMatcher(Generic[T]):
             if old is not _MISSING and (rank is None or rank(old) <= rank(value)):
                 continue
             slots[slot] = value
-        groups: dict[str, list[_Candidate]] = {}
+        groups: dict[str, list[tuple]] = {}
+        values: list[T] = []
         for (key, runs), value in slots.items():
             latin = key.isascii() and _LATIN_KEY.fullmatch(key) is not None
-            groups.setdefault(key, []).append(_Candidate(runs, latin, value))
+            groups.setdefault(key, []).append((runs, latin, len(values)))
+            values.append(value)
         self._keys = sorted(groups)
         # Within a key, prefer the candidate that consumes the most characters.
-        self._cands: list[tuple[_Candidate, ...]] = [
-            tuple(sorted(cs, key=lambda c: -sum(c.runs))) if len(cs) > 1 else (cs[0],)
+        self._cands: list = [
+            sorted(cs, key=lambda c: -sum(c[0])) if len(cs) > 1 else cs
             for cs in map(groups.__getitem__, self._keys)
         ]
+        self._values: Sequence[T] = values
+        self._finish()
+
+    def _finish(self) -> None:
         # A key with one plain candidate (no doubled characters, not Latin) needs no checks.
         self._simple: list = [
-            cs[0].value if len(cs) == 1 and not cs[0].latin and max(cs[0].runs) == 1 else _COMPLEX
-            for cs in self._cands
+            cs[0][2] if len(cs) == 1 and not cs[0][1] and max(cs[0][0]) == 1 else -1 for cs in self._cands
         ]
         self.max_key_len = max((len(k) for k in self._keys), default=0)
         self._longest: acrs.AhoCorasick | None = None
@@ -91,6 +92,25 @@ class TermMatcher(Generic[T]):
 
     def __len__(self) -> int:
         return len(self._keys)
+
+    # -- persistence (the automaton itself cannot be pickled; its inputs can) -------------
+
+    def export_state(self) -> tuple[list[str], list, Sequence[T]]:
+        """(keys, candidate rows ``(runs, latin, value_index)``, values): plain data for ``marshal``."""
+        return list(self._keys), [list(cs) for cs in self._cands], self._values
+
+    @classmethod
+    def from_state(cls, keys: list[str], rows: list, values: Sequence[T]) -> TermMatcher[T]:
+        """Rebuild from ``export_state`` output without normalising or ranking anything.
+
+        ``values`` may be any sequence, e.g. one that builds entries lazily on first access.
+        """
+        self = cls.__new__(cls)
+        self._keys = keys
+        self._cands = rows
+        self._values = values
+        self._finish()
+        return self
 
     def _all(self) -> acrs.AhoCorasick:
         if self._overlapping is None:  # only needed for rare fallbacks and allow lists
@@ -108,6 +128,7 @@ class TermMatcher(Generic[T]):
         if not raw:
             return []
         simple = self._simple
+        values = self._values
         out: list[Match] = []
         fell_back = False
         strip_pts, collapse_pts = view.breakpoints()
@@ -117,8 +138,8 @@ class TermMatcher(Generic[T]):
         c_last, s_last = len(c_short) - 1, len(s_short) - 1
         ci = si = 0
         for idx, ks, ke in raw:
-            value = simple[idx]
-            if value is not _COMPLEX:
+            vi = simple[idx]
+            if vi >= 0:
                 # Hot path, inlined: key index → stripped index → original index.
                 e = ke - 1
                 while ci < c_last and c_short[ci + 1] <= ks:
@@ -129,7 +150,7 @@ class TermMatcher(Generic[T]):
                     si += 1
                 s2 = s + s_delta[si]
                 e += s_delta[si] if (si == s_last or s_short[si + 1] > e) else s_delta[bisect_right(s_short, e) - 1]
-                out.append((s2, e + 1, ks, ke, value))
+                out.append((s2, e + 1, ks, ke, values[vi]))
                 continue
             m = self._accept(view, idx, ks, ke)
             if m is not None:
@@ -165,11 +186,11 @@ class TermMatcher(Generic[T]):
         for cand in self._cands[idx]:
             span = self._span(view, cand, ks, ke)
             if span is not None:
-                return (span[0], span[1], ks, ke, cand.value)
+                return (span[0], span[1], ks, ke, self._values[cand[2]])
         return None
 
-    def _span(self, view: NormalView, cand: _Candidate, ks: int, ke: int) -> tuple[int, int] | None:
-        runs = cand.runs
+    def _span(self, view: NormalView, cand: tuple, ks: int, ke: int) -> tuple[int, int] | None:
+        runs, latin, _ = cand
         if view.runs:
             for off, need in enumerate(runs):
                 if view.run_length(ks + off) < need:
@@ -178,7 +199,7 @@ class TermMatcher(Generic[T]):
             return None
         start = view.to_original(ks)
         end = view.to_original(ke - 1, runs[-1] - 1) + 1
-        if cand.latin:
+        if latin:
             folded = view.folded
             if start > 0 and folded[start - 1] in _LATIN:
                 return None

@@ -9,15 +9,14 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from . import checks as checks_pkg
-from .compiled import compile_files
 from .config import Config, from_mapping, load_config
-from .finding import CATEGORIES, SEVERITY_RANK, Finding
-from .lexicon import ALLOW, Entry, Lexicon, builtin_dictionary_files, merge_rules, words_to_entries
-from .matcher import Match, TermMatcher
+from .finding import Finding
+from .lexicon import Entry, RuleInfo, builtin_dictionary_files
+from .matcher import Match
 from .rules import Rule, RuleFilter
+from .term_index import build_term_index
 from .text import NormalView, normalise
 
-_CATEGORY_ORDER = {c: i for i, c in enumerate(CATEGORIES)}
 CUSTOM_DENY = Rule(
     "custom.deny", "sensitive", "error", "用户自定义禁用词",
     "通过 deny= 参数、--dict 或 user_dicts 加载的每行一词的禁用词表中的词。\n"
@@ -30,12 +29,6 @@ DEFAULT_MESSAGES = {
     "ad": "广告极限用语，请核实",
     "variant": "不规范字",
 }
-
-
-def _entry_rank(entry: Entry) -> tuple:
-    # Among entries that normalise to the same key, the most severe wins, then the category
-    # order, then the rule id: deterministic whatever order the files were read in.
-    return (-SEVERITY_RANK[entry.severity], _CATEGORY_ORDER.get(entry.category, 99), entry.rule, entry.term)
 
 
 def _resolve_config(config: Config | str | os.PathLike | dict | None) -> Config:
@@ -78,43 +71,15 @@ class Proofreader:
             ignore=[*cfg.ignore, *(ignore or ())],
         )
         files = [*(builtin_dictionary_files() if use_builtin else []), *cfg.user_dicts, *user_dicts]
-        compiled = compile_files(files)
-        allow_files = compile_files(cfg.allow, defaults={"category": ALLOW})
-        deny_words = words_to_entries(
-            deny, category="sensitive", severity="error", rule="custom.deny", message="自定义禁用词"
-        )
-        allow_words = words_to_entries(allow, category=ALLOW)
-        self.lexicon = Lexicon(
-            entries=[*compiled.entries, *allow_files.entries, *deny_words],
-            allow=[*compiled.allow, *allow_files.allow, *allow_words],
-            rules=compiled.rules,
-        )
-        merge_rules(self.lexicon.rules, allow_files.rules)
-        self._rule_defaults = {rid: info.enabled for rid, info in self.lexicon.rules.items()}
-        self._rule_on_memo: dict[tuple[str, str, bool], bool] = {}
-        on = self._dictionary_rule_on
-        self._deny = TermMatcher(
-            ((e.term, e) for e in [*allow_files.entries, *deny_words] if on(e)),
-            rank=_entry_rank,
-            prepared=((k, r, e) for (k, r), e in zip(compiled.entry_keys, compiled.entries) if on(e)),
-        )
-        self._allow = TermMatcher(
-            ((e.term, e) for e in [*allow_files.allow, *allow_words]),
-            prepared=((k, r, e) for (k, r), e in zip(compiled.allow_keys, compiled.allow)),
-        )
+        index = build_term_index(files, cfg.allow, list(deny), list(allow), self.filter)
+        self._deny = index.deny
+        self._allow = index.allow
+        self._rules = index.rules
         self._check_modules = self._load_checks()
         self._spelling = None
         self._spelling_lock = threading.Lock()
 
     # -- set-up ---------------------------------------------------------------------------
-
-    def _dictionary_rule_on(self, e: Entry) -> bool:
-        key = (e.rule, e.category, e.enabled)
-        on = self._rule_on_memo.get(key)
-        if on is None:
-            on = self.filter.enabled(e.rule, e.category, self._rule_defaults.get(e.rule, e.enabled))
-            self._rule_on_memo[key] = on
-        return on
 
     def rule_enabled(self, rule: Rule) -> bool:
         return self.filter.enabled(rule.id, rule.category, rule.default_enabled)
@@ -173,10 +138,15 @@ class Proofreader:
         """``text`` with every safe-to-apply suggestion applied (non-overlapping, left first)."""
         return apply_fixes(text, self.check(text))
 
+    @property
+    def dictionary_rules(self) -> dict[str, RuleInfo]:
+        """Rule docs and entry counts from the loaded dictionaries."""
+        return self._rules
+
     def rules(self) -> list[Rule]:
         """Every rule this proofreader knows, enabled or not, sorted by id."""
         out: dict[str, Rule] = {CUSTOM_DENY.id: CUSTOM_DENY}
-        for info in self.lexicon.rules.values():
+        for info in self._rules.values():
             out[info.id] = Rule(info.id, info.category, info.severity, info.title or info.id,
                                 info.doc, info.enabled, info.fixable)
         for mod in checks_pkg.load_check_modules():

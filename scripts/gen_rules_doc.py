@@ -21,7 +21,7 @@ def render() -> str:
 
     p = Proofreader()
     rules = p.rules()
-    counts = {rid: info.count for rid, info in p.lexicon.rules.items()}
+    counts = {rid: info.count for rid, info in p.dictionary_rules.items()}
     lines = [
         "# 规则说明 (rules reference)",
         "",

@@ -77,3 +77,18 @@ def test_cache_can_be_disabled(tmp_path, cache, monkeypatch):
     compile_file(f)
     assert not cache.exists()
     assert os.environ["PROOFREAD_NO_CACHE"] == "1"
+
+
+def test_proofreader_index_is_cached_and_invalidated(tmp_path, cache):
+    f = tmp_path / "d.txt"
+    f.write_text("赌博\n禁止赌博\tcategory=allow\n", "utf-8")
+    kw = {"user_dicts": [f], "builtin": False, "spelling": False}
+    assert [x.text for x in Proofreader(**kw).check("赌博，禁止赌博")] == ["赌博"]
+    assert any(p.name.startswith("index-") for p in cache.iterdir())
+    # Warm start from the cached index gives the same answers.
+    assert [x.text for x in Proofreader(**kw).check("赌博，禁止赌博")] == ["赌博"]
+    # A different selection or a changed file is a different index.
+    assert Proofreader(select=["typo"], **kw).check("赌博") == []
+    f.write_text("六合彩\n", "utf-8")
+    assert [x.text for x in Proofreader(**kw).check("赌博六合彩")] == ["六合彩"]
+    assert [x.text for x in Proofreader(deny=["赌博"], **kw).check("赌博六合彩")] == ["赌博", "六合彩"]

@@ -14,7 +14,15 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-CHECK_MODULES: tuple[str, ...] = ()
+CHECK_MODULES: tuple[str, ...] = (
+    "proofread.checks.privacy",
+    "proofread.checks.dates",
+    "proofread.checks.punctuation",
+    "proofread.checks.numbering",
+    "proofread.checks.duplicate",
+    "proofread.checks.variant",
+    "proofread.checks.leaders",
+)
 
 
 def load_check_modules() -> list[ModuleType]:
