@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from corpus_tools import (
     DICT_DIR,
+    boundary_stats,
     chance_per_10m,
     char_counts,
     count_uncovered,
@@ -67,7 +68,8 @@ FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"),
 FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"), ("uang", "uan"), ("iang", "ian"))
 
 
-EDGE_CHAR_FREQ = 30_000  # jieba frequency of a standalone word (都, 是, 他, 要 …)
+ORGAN_CHARS = frozenset("部局委院厅办室会署处司所站组队团庭馆")
+EDGE_RANK = 150  # the most frequent word-final / word-initial characters (心, 不, 都, 是 …)
 
 # Names whose truncation is flagged. Only the country name: for other names a
 # truncated form is too often a legitimate word sequence (中国社会科学, 全国人大常委).
@@ -171,6 +173,28 @@ def substitutes(ch: str, reading: str, cap: dict[str, int] = CAP) -> list[tuple[
 
 
 # ---------------------------------------------------------------- candidate variants
+@lru_cache(maxsize=1)
+def edge_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """Characters that most often end, and most often start, a word (by jieba frequency)."""
+    ends, starts, _ = boundary_stats()
+
+    def top(mass: dict) -> frozenset[str]:
+        singles = sorted(((v, c) for c, v in mass.items() if len(c) == 1), reverse=True)
+        return frozenset(c for _, c in singles[:EDGE_RANK])
+
+    return top(ends), top(starts)
+
+
+def all_words(v: str) -> bool:
+    """True when ``v`` splits into jieba words of two or more characters (frequency >= 20)."""
+    words = jieba_words()
+    ok = [False] * (len(v) + 1)
+    ok[len(v)] = True
+    for i in range(len(v) - 2, -1, -1):
+        ok[i] = any(words.get(v[i:j], 0) >= 20 and ok[j] for j in range(i + 2, min(len(v), i + 6) + 1))
+    return ok[0]
+
+
 def name_words(name: str) -> list[str]:
     import jieba
 
@@ -186,14 +210,13 @@ def candidates(name: str) -> list[tuple[str, str]]:
     for i, ch in enumerate(name):
         for kind, sub in substitutes(ch, readings[i], CAP_SHORT if len(name) <= 3 else CAP):
             v = name[:i] + sub + name[i + 1:]
-            # A frequent standalone word put at an edge (国家安全部 -> 国家安全都, 以人民为中心
-            # -> 他人民为中心) joins the name to the next or previous word of ordinary text
-            # (国家安全都很重要): not a misspelling we can flag.
-            # Only when the rest of the name ends (or starts) with a word itself, so that
-            # the two can meet in ordinary text (公安+不 but not 过+家保密局).
-            if len(name) >= 4 and words.get(sub, 0) >= EDGE_CHAR_FREQ and (
-                (i == 0 and any(name[1 : 1 + k] in words for k in (2, 3, 4)))
-                or (i == len(name) - 1 and any(name[-1 - k : -1] in words for k in (2, 3, 4)))
+            # A character that very often ends (starts) a word, put at the first (last)
+            # place of a name whose rest starts (ends) with a word, joins the name to the
+            # text around it: 核心+发展阶段 holds 心发展阶段, 公安+不作为 holds 公安不.
+            enders, starters = edge_chars()
+            if len(name) >= 4 and (
+                (i == 0 and sub in enders and any(name[1 : 1 + k] in words for k in (2, 3, 4)))
+                or (i == len(name) - 1 and sub in starters and any(name[-1 - k : -1] in words for k in (2, 3, 4)))
             ):
                 continue
             out.append((v, kind))
@@ -201,7 +224,13 @@ def candidates(name: str) -> list[tuple[str, str]]:
     if n >= 4:
         # Middle characters only: dropping an edge one leaves a string that ordinary text
         # continues differently (中央政治局常+务委员会, 农+民群众).
-        out += [(name[:i] + name[i + 1:], "漏字") for i in range(1, n - 1)]
+        out += [
+            (v, "漏字")
+            for v in (name[:i] + name[i + 1:] for i in range(1, n - 1))
+            # 国家邮政局 -> 国家邮局, 中国社会科学院 -> 中国社会学院: when what is left is all
+            # real words it is an abbreviation or another name, not a dropped character.
+            if not all_words(v)
+        ]
         out += [(name[:i] + name[i + 1] + name[i] + name[i + 2:], "字序颠倒") for i in range(n - 1)]
         pos = 0
         for w in name_words(name):
