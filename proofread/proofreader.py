@@ -11,8 +11,8 @@ from typing import Any
 from . import checks as checks_pkg
 from .config import Config, from_mapping, load_config
 from .finding import Finding
-from .lexicon import Entry, RuleInfo, builtin_dictionary_files
-from .matcher import Match
+from .lexicon import Entry, RuleInfo, builtin_dictionary_files, merge_rules
+from .matcher import Match, TermMatcher
 from .rules import Rule, RuleFilter
 from .term_index import build_term_index
 from .text import NormalView, normalise
@@ -70,11 +70,18 @@ class Proofreader:
             select=list(select) if select is not None else cfg.select,
             ignore=[*cfg.ignore, *(ignore or ())],
         )
-        files = [*(builtin_dictionary_files() if use_builtin else []), *cfg.user_dicts, *user_dicts]
-        index = build_term_index(files, cfg.allow, list(deny), list(allow), self.filter)
-        self._deny = index.deny
-        self._allow = index.allow
-        self._rules = index.rules
+        # Two layers. The user's words and dictionaries are matched on their own, so that
+        # shipped entries never hide or swallow them: leftmost-longest is decided within
+        # each layer, and the shipped allow list only covers shipped entries.
+        builtin_files = builtin_dictionary_files() if use_builtin else []
+        user_files = [*cfg.user_dicts, *user_dicts]
+        deny, allow = list(deny), list(allow)
+        self._builtin = build_term_index(builtin_files, [], [], [], self.filter)
+        has_user = user_files or cfg.allow or deny or allow
+        self._user = build_term_index(user_files, cfg.allow, deny, allow, self.filter) if has_user else None
+        self._rules = dict(self._builtin.rules)
+        if self._user is not None:
+            merge_rules(self._rules, self._user.rules)
         self._check_modules = self._load_checks()
         self._spelling = None
         self._spelling_lock = threading.Lock()
@@ -164,13 +171,16 @@ class Proofreader:
         return self.filter.enabled(f.rule, f.category, True)
 
     def _dictionary_findings(self, view: NormalView) -> list[Finding]:
+        user = self._user
+        matches = self._layer_matches(view, self._builtin.deny, (self._builtin.allow, user and user.allow))
+        if user is not None:
+            mine = self._layer_matches(view, user.deny, (user.allow,))
+            if mine:
+                # The same span from both layers is reported once, as the user's entry.
+                spans = {(m[0], m[1]) for m in mine}
+                matches = [m for m in matches if (m[0], m[1]) not in spans] + mine
         out = []
-        for m in self._deny.find(view):
-            start, end, _, _, e = m
-            if not _context_allows(e, view.folded, start, end):
-                continue
-            if self._allowed(view, m):
-                continue
+        for start, end, _, _, e in matches:
             out.append(
                 Finding(
                     start=start, end=end, text=view.original[start:end], category=e.category, rule=e.rule,
@@ -180,14 +190,28 @@ class Proofreader:
             )
         return out
 
-    def _allowed(self, view: NormalView, m: Match) -> bool:
-        if not len(self._allow):
-            return False
-        start, end, key_start, key_end, _ = m
-        reach = self._allow.max_key_len
-        lo = max(0, key_start - reach)
-        hi = min(len(view.key), key_end + reach)
-        return any(a[0] <= start and end <= a[1] for a in self._allow.find_all(view, lo, hi))
+    @staticmethod
+    def _layer_matches(view: NormalView, deny: TermMatcher, allows: tuple) -> list[Match]:
+        out = []
+        for m in deny.find(view):
+            start, end, _, _, e = m
+            if not _context_allows(e, view.folded, start, end):
+                continue
+            if any(a is not None and _covered(view, a, m) for a in allows):
+                continue
+            out.append(m)
+        return out
+
+
+def _covered(view: NormalView, allow: TermMatcher, m: Match) -> bool:
+    """True when an occurrence of an allow word covers the match (allow ⊇ match)."""
+    if not len(allow):
+        return False
+    start, end, key_start, key_end, _ = m
+    reach = allow.max_key_len
+    lo = max(0, key_start - reach)
+    hi = min(len(view.key), key_end + reach)
+    return any(a[0] <= start and end <= a[1] for a in allow.find_all(view, lo, hi))
 
 
 def _context_allows(e: Entry, folded: str, start: int, end: int) -> bool:

@@ -151,3 +151,34 @@ def test_lone_surrogates_do_not_crash(bare):
     assert spans(p, "\udc80赌博") == [(1, 3, "赌博")]
     assert spans(p, "赌\udc80博") == []
     assert spans(p, "禁止赌博\ud800") == []
+
+
+def test_user_words_are_their_own_layer():
+    """Shipped dictionaries never hide, swallow or relabel the user's own deny words."""
+    import proofread
+
+    p = proofread.Proofreader(deny=["人民", "赌博", "共合"], spelling=False)
+    found = {(f.start, f.end, f.rule) for f in p.check("中华人民共和国，某赌博网站，中华人民共合国")}
+    # 中华人民共和国 is on the shipped allow list, but that list only covers shipped entries.
+    assert (2, 4, "custom.deny") in found
+    # A longer shipped entry (赌博网站) does not swallow the user's 赌博.
+    assert (9, 11, "custom.deny") in found
+    # Both layers report their own match: the shipped severe-name typo and the user's word.
+    assert (18, 20, "custom.deny") in found
+    assert (14, 21, "typo.severe-name") in found
+
+
+def test_same_span_from_both_layers_is_reported_once_as_the_users():
+    import proofread
+
+    p = proofread.Proofreader(deny=["中华人民共合国"], spelling=False)
+    fs = [f for f in p.check("中华人民共合国") if f.start == 0 and f.end == 7]
+    assert [f.rule for f in fs] == ["custom.deny"]
+
+
+def test_user_allow_covers_shipped_entries():
+    import proofread
+
+    assert [f for f in proofread.Proofreader(spelling=False).check("中华人民共合国") if f.rule.startswith("typo.severe")]
+    p = proofread.Proofreader(allow=["中华人民共合国"], spelling=False)
+    assert [f for f in p.check("中华人民共合国") if f.rule.startswith("typo.severe")] == []
