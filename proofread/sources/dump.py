@@ -29,7 +29,7 @@ def input_format(path: str) -> str:
     low = path.lower()
     if low.endswith((".warc", ".warc.gz", ".arc.gz", ".warc.wet.gz")):
         return "warc"
-    if low.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz")):
+    if low.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
         return "jsonl"
     return "auto"
 
