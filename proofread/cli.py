@@ -206,6 +206,25 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if at_threshold and threshold != "never" else EXIT_OK)
 
 
+def _same(proof: Proofreader) -> Proofreader:
+    return proof
+
+
+class _Reuse:
+    """Factory that hands out an existing Proofreader in this process and pickles as its
+    arguments, so a spawned worker builds its own."""
+
+    def __init__(self, proof: Proofreader, kwargs: dict):
+        self.proof = proof
+        self.kwargs = kwargs
+
+    def __call__(self) -> Proofreader:
+        return self.proof if self.proof is not None else Proofreader(**self.kwargs)
+
+    def __getstate__(self) -> dict:
+        return {"proof": None, "kwargs": self.kwargs}
+
+
 def _scan_pages(paths, kwargs, proof, input_format, output_format, jobs, fields, output, threshold) -> int:
     """Site dumps (HTML, WARC, JSONL, folders): the streaming page scan in proofread.scan."""
     import contextlib
@@ -220,8 +239,9 @@ def _scan_pages(paths, kwargs, proof, input_format, output_format, jobs, fields,
         url=(url_f,) if url_f else names.url, html=(html_f,) if html_f else names.html,
         text=(text_f,) if text_f else names.text,
     )
-    # jobs == 1 reuses the proofreader built above; workers rebuild it from the same arguments.
-    factory = (lambda: proof) if jobs == 1 else partial(Proofreader, **kwargs)
+    # The proofreader built above is reused (forked workers inherit it); workers started by
+    # spawn/forkserver rebuild it from the same arguments.
+    factory = partial(_same, proof) if jobs == 1 else _Reuse(proof, kwargs)
     with contextlib.ExitStack() as stack:
         try:
             out = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout

@@ -192,6 +192,11 @@ def scan_pages(
     yield from _Parallel(factory, jobs, stats, start_method).run(pages)
 
 
+# Checked once in the parent before forking so that lazily loaded data (dictionaries, rule-check
+# tables) is already in memory and shared copy-on-write by every worker.
+_WARM_UP = "2024年1月1日，第一条 中华人民共和国国务院发布《通知》：“依法行政”（试行）。"
+
+
 class _Parallel:
     def __init__(self, factory: Factory, jobs: int, stats: ScanStats, start_method: str | None = None):
         import multiprocessing
@@ -200,9 +205,16 @@ class _Parallel:
         self.jobs = jobs
         self.stats = stats
         self.context = multiprocessing.get_context(start_method)
+        self.fork = self.context.get_start_method() == "fork"
+        if self.fork:
+            global _worker_proof
+            _worker_proof = factory()
+            _worker_proof.check(_WARM_UP)
         self.ex = self._executor()
 
     def _executor(self) -> ProcessPoolExecutor:
+        if self.fork:  # workers inherit the proofreader built above
+            return ProcessPoolExecutor(self.jobs, mp_context=self.context)
         return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_init_worker,
                                    initargs=(self.factory,))
 
@@ -241,6 +253,9 @@ class _Parallel:
                     break
         finally:
             self.ex.shutdown(wait=True, cancel_futures=True)
+            if self.fork:
+                global _worker_proof
+                _worker_proof = None
 
     def _crashed(self) -> None:
         self.stats.crashes += 1
