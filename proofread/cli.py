@@ -156,7 +156,7 @@ def check(
     allow: list[Path] | None = AllowOpt,
     config: Path | None = ConfigOpt,
 ) -> None:
-    """检查文件或标准输入中的错别字、敏感词和不规范表述。
+    """检查文件、目录（含网站镜像）、WARC、JSONL 或标准输入中的错别字、敏感词和不规范表述。
 
     退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法或输入错误。
     """
@@ -169,7 +169,8 @@ def check(
     threshold = fail_on.value if fail_on else cfg.fail_on
     from . import scan
 
-    if scan.wants_page_scan(paths, input_format.value, output_format.value, jobs):
+    # Site dumps, and any run that writes its report to a file (-o), go through the page scan.
+    if output is not None or scan.wants_page_scan(paths, input_format.value, output_format.value, jobs):
         raise typer.Exit(_scan_pages(paths, kwargs, proof, input_format, output_format, jobs,
                                      (url_field, html_field, text_field), output, threshold))
     colour = output_format is OutputFormat.text and sys.stdout.isatty()

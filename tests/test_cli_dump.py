@@ -108,3 +108,13 @@ def test_a_folder_of_text_files_keeps_the_text_output_and_a_site_folder_is_scann
     (tmp_path / "docs" / "index.shtml").write_text("<html><p>中华人民共合国</p></html>", encoding="utf-8")
     r = run("check", "--format", "jsonl", str(tmp_path / "docs"))
     assert sorted(x["tag"] for x in jsonl(r)) == ["", "p"]  # both files, the page with its element
+
+
+def test_output_file_for_text_input(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("热烈庆祝中华人民共合国成立\n", encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    r = run("check", str(f), "--format", "jsonl", "-o", str(out))
+    assert r.returncode == 1 and r.stdout == b""
+    (rec,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert (rec["path"], rec["line"], rec["column"]) == (str(f), 1, 5)
