@@ -72,6 +72,9 @@ def test_html_report_structure_order_and_escaping():
     assert ranking.index("c.html") < ranking.index("a.html")
     assert "b.html" not in ranking
     assert "<mark>澳门博彩</mark>" in text and "隐藏内容" in text
+    hidden = text.split('id="hidden"')[1].split("</section>")[0]  # hidden findings listed up front
+    assert "澳门博彩" in hidden and "攻府" not in hidden
+    assert "链接文字" in text and "网页标题" in text  # where the text sits, for an editor
     assert "中华人民共和国" in text  # the suggestion
 
 

@@ -18,6 +18,10 @@ from ..finding import CATEGORIES, SEVERITIES
 from .pages import SEVERITY_ZH, Summary
 
 MAX_DETAIL_PAGES = 1000
+MAX_HIDDEN = 500
+# What the element holding the text is, for an editor.
+WHERE = {"a": "链接文字", "img": "图片说明", "title": "网页标题", "td": "表格", "th": "表头", "li": "列表",
+         "option": "下拉选项", "textarea": "文本框", **{f"h{i}": "标题" for i in range(1, 7)}}
 
 _CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;
@@ -52,6 +56,7 @@ class HtmlWriter:
         self.max_pages = max_pages
         self.spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()
         self.rows: list[tuple[int, int, int, int, int, str, int, int]] = []
+        self.hidden: list[tuple[int, str, dict[str, Any]]] = []  # the first findings in hidden elements
         self.n = 0
 
     def write(self, res) -> None:
@@ -67,6 +72,9 @@ class HtmlWriter:
         offset = self.spool.tell()
         self.spool.write(line)
         self.rows.append((c["error"], c["warning"], c["info"], hidden, self.n, res.url, offset, len(line)))
+        for r in res.records:
+            if r["hidden"] and len(self.hidden) < MAX_HIDDEN:
+                self.hidden.append((self.n, res.url, r))
 
     def close(self, summary: Summary) -> None:
         try:
@@ -95,6 +103,7 @@ class HtmlWriter:
             w(f'<div class="card"><b>{value}</b><span>{label}</span></div>')
         w("</div></section>")
         self._category_table(rows)
+        self._hidden_section()
         self._ranking(rows)
         if s.errors:
             w(f'<section id="failed"><h2>无法检查的页面（{len(s.errors)}）</h2><table><tr><th>页面</th><th>原因</th></tr>')
@@ -135,6 +144,20 @@ class HtmlWriter:
             w(f'<p class="note">只列出前 {self.max_pages} 个页面；完整结果请用 --format jsonl 或 csv 导出。</p>')
         w("</section>")
 
+    def _hidden_section(self) -> None:
+        if not self.hidden:
+            return
+        w = self.out.write
+        w(f'<section id="hidden"><h2>隐藏内容中的问题（{len(self.hidden)}{"+" if len(self.hidden) >= MAX_HIDDEN else ""}）</h2>'
+          '<p class="note">访客看不到、但在网页源码里的文字（display:none、离屏定位等）。被植入的赌博、色情暗链常在这里；'
+          "正常的下拉菜单也会隐藏，请逐条核实。</p><table>"
+          "<tr><th>页面</th><th>位置</th><th>文字</th><th>问题</th></tr>")
+        for n, url, r in self.hidden:
+            w(f'<tr><td class="url"><a href="#p{n}">{escape(url)}</a></td>'
+              f'<td class="pos">第 {r["line"]} 行 第 {r["column"]} 列</td><td><mark>{escape(r["text"])}</mark></td>'
+              f'<td>{escape(r["message"])}</td></tr>')
+        w("</table></section>")
+
     def _details(self, rows) -> None:
         w = self.out.write
         for row in rows[: self.max_pages]:
@@ -147,6 +170,9 @@ class HtmlWriter:
                 shown = (escape(ctx[:at]) + "<mark>" + escape(ctx[at : at + n]) + "</mark>"
                          + escape(ctx[at + n :]))
                 hid = ' <span class="hid">隐藏内容</span>' if r["hidden"] else ""
+                where = WHERE.get(r.get("tag", ""))
+                if where:
+                    hid = f" · {where}{hid}"
                 sug = " / ".join(r["suggestions"])
                 cat = CATEGORIES.get(r["category"], r["category"])
                 w(f'<tr><td class="pos">第 {r["line"]} 行 第 {r["column"]} 列</td>'
