@@ -145,3 +145,11 @@ def test_offset_invariant_property(text):
     assert [i for i, (a, b) in enumerate(zip(text, fixed)) if a != b] == sorted(
         i for f in findings if f.fixable for i in range(f.start, f.end)
     )
+
+
+def test_statistical_findings_never_block_publishing_by_default():
+    import proofread
+
+    fs = [f for f in proofread.check("内蒙古自治区乌兰察布市大力培育发展大数局产业。") if f.rule == "typo.spelling"]
+    assert fs, "the corrector should flag 大数局"
+    assert {f.severity for f in fs} == {"warning"}

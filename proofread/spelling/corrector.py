@@ -148,7 +148,9 @@ class SpellingCorrector:
                     text=s.original,
                     category="typo",
                     rule=RULE_ID,
-                    severity="warning" if s.confidence < self.params.fix_threshold else "error",
+                    # A statistical guess never blocks publishing on its own: always a warning;
+                    # confidence and `fixable` say how sure it is.
+                    severity="warning",
                     message=f"疑似错别字：“{s.original}”可能应为“{s.replacement}”",
                     suggestions=(s.replacement,),
                     fixable=s.confidence >= self.params.fix_threshold,
