@@ -221,9 +221,11 @@ def candidates(name: str) -> list[tuple[str, str]]:
                 continue
             out.append((v, kind))
     n = len(name)
-    if n >= 4:
+    if n >= 5:
         # Middle characters only: dropping an edge one leaves a string that ordinary text
-        # continues differently (中央政治局常+务委员会, 农+民群众).
+        # continues differently (中央政治局常+务委员会, 农+民群众). Names of four characters
+        # are left alone: the three left over arise by chance too often (扛牢使命 holds
+        # 牢使命, a dropped-记 form of 牢记使命).
         out += [
             (v, "漏字")
             for v in (name[:i] + name[i + 1:] for i in range(1, n - 1))
@@ -231,6 +233,7 @@ def candidates(name: str) -> list[tuple[str, str]]:
             # real words it is an abbreviation or another name, not a dropped character.
             if not all_words(v)
         ]
+    if n >= 4:
         out += [(name[:i] + name[i + 1] + name[i] + name[i + 2:], "字序颠倒") for i in range(n - 1)]
         pos = 0
         for w in name_words(name):

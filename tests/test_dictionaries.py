@@ -115,6 +115,7 @@ def test_generated_variants_catch_garbled_names(text, rule, suggestion):
         "全国人大常委会副委员长出席会议",
         "各级农业部门和环境保护部门要加强协作。",
         "成立扫黑除恶专项斗争领导小组",
+        "我们要扛牢使命，勇于担当、笃定前行。",  # 牢使命 is not a dropped-记 牢记使命
     ],
 )
 def test_official_text_is_clean(text):
