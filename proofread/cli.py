@@ -69,9 +69,14 @@ def _load_config(path: Path | None) -> Config:
     return load_config(found) if found else Config()
 
 
-def _build(config: Path | None, select, ignore, dicts, allow) -> tuple[Proofreader, Config]:
-    kwargs, cfg = _proof_kwargs(config, select, ignore, dicts, allow)
-    return Proofreader(**kwargs), cfg
+def _build(config: Path | None, select, ignore, dicts, allow) -> tuple[Proofreader, Config, dict]:
+    """The Proofreader, its config and its arguments; a bad config or dictionary exits with 2."""
+    try:
+        kwargs, cfg = _proof_kwargs(config, select, ignore, dicts, allow)
+        return Proofreader(**kwargs), cfg, kwargs
+    except (ConfigError, DictionaryError) as exc:
+        _err(f"proofread: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def _proof_kwargs(config: Path | None, select, ignore, dicts, allow) -> tuple[dict, Config]:
@@ -160,12 +165,7 @@ def check(
 
     退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法或输入错误。
     """
-    try:
-        kwargs, cfg = _proof_kwargs(config, select, ignore, dicts, allow)
-        proof = Proofreader(**kwargs)
-    except (ConfigError, DictionaryError) as exc:
-        _err(f"proofread: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
+    proof, cfg, kwargs = _build(config, select, ignore, dicts, allow)
     threshold = fail_on.value if fail_on else cfg.fail_on
     from . import scan
 
@@ -265,11 +265,7 @@ def fix(
     config: Path | None = ConfigOpt,
 ) -> None:
     """只采用标记为“可安全自动修改”的建议，输出改正后的文本（或用 --write 改写文件）。"""
-    try:
-        proof, _ = _build(config, select, ignore, dicts, allow)
-    except (ConfigError, DictionaryError) as exc:
-        _err(f"proofread: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
+    proof, _, _ = _build(config, select, ignore, dicts, allow)
     from .sources.text import read_text_file
 
     failed = 0
@@ -297,11 +293,7 @@ def rules(
     config: Path | None = ConfigOpt,
 ) -> None:
     """列出所有规则：编号、类别、严重程度、是否默认启用、说明。"""
-    try:
-        proof, _ = _build(config, select, ignore, None, None)
-    except (ConfigError, DictionaryError) as exc:
-        _err(f"proofread: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
+    proof, _, _ = _build(config, select, ignore, None, None)
     items = proof.rules()
     if output_format is not OutputFormat.text:
         import json

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import DictionaryError
-from .lexicon import Entry, RuleInfo, merge_rules, parse_lines
+from .lexicon import Entry, RuleInfo, merge_rules, parse_bytes, read_bytes
 from .text import normalise_term
 
 FORMAT = 1
@@ -56,13 +56,6 @@ def _salt() -> bytes:
     return f"{FORMAT}\0{__version__}\0".encode() + hashlib.sha256(fold).digest()
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise DictionaryError([f"{path}: 无法读取词典文件：{exc.strerror or exc}"]) from exc
-
-
 def file_digest(p: Path, data: bytes, defaults: dict | None) -> str:
     """SHA-256 of everything that decides what a dictionary file compiles to."""
     h = hashlib.sha256(_salt())
@@ -74,7 +67,7 @@ def file_digest(p: Path, data: bytes, defaults: dict | None) -> str:
 def compile_file(path: str | os.PathLike, defaults: dict | None = None) -> CompiledFile:
     """The compiled form of one dictionary file, from the cache when it is current."""
     p = Path(path)
-    data = _read(p)
+    data = read_bytes(p)
     name = f"{file_digest(p, data, defaults)}.marshal"
     raw = read_blob(name)
     if raw is not None:
@@ -88,17 +81,11 @@ def compile_file(path: str | os.PathLike, defaults: dict | None = None) -> Compi
 
 def digest_files(paths, defaults: dict | None = None) -> list[str]:
     """Content digests of dictionary files, in order (reads each file; cheap next to parsing)."""
-    return [file_digest(Path(p), _read(Path(p)), defaults) for p in paths]
+    return [file_digest(Path(p), read_bytes(Path(p)), defaults) for p in paths]
 
 
 def _build(p: Path, data: bytes, defaults: dict | None) -> CompiledFile:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DictionaryError([f"{p}: 词典文件必须是 UTF-8 编码（第 {exc.start} 字节处无法解码）"]) from exc
-    lex, problems = parse_lines(text.splitlines(), str(p), defaults)
-    if problems:
-        raise DictionaryError(problems)
+    lex = parse_bytes(data, p, defaults)
     return CompiledFile(
         entries=lex.entries,
         allow=lex.allow,

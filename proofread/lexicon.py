@@ -225,21 +225,30 @@ def _parse_entry(line: str, current: dict, path: str, lineno: int, lex: Lexicon)
     info.fixable = info.fixable or entry.fixable
 
 
-def read_dictionary(path: str | os.PathLike, defaults: dict | None = None) -> Lexicon:
-    """Read one dictionary file; raises DictionaryError naming every broken line."""
+def read_bytes(path: str | os.PathLike) -> bytes:
+    """A dictionary file's bytes; DictionaryError naming the file when it cannot be read."""
     p = Path(path)
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except OSError as exc:
         raise DictionaryError([f"{p}: 无法读取词典文件：{exc.strerror or exc}"]) from exc
+
+
+def parse_bytes(data: bytes, path: str | os.PathLike, defaults: dict | None = None) -> Lexicon:
+    """Decode (UTF-8, BOM allowed) and parse; DictionaryError lists every broken line."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DictionaryError([f"{p}: 词典文件必须是 UTF-8 编码（第 {exc.start} 字节处无法解码）"]) from exc
-    lex, problems = parse_lines(text.splitlines(), str(p), defaults)
+        raise DictionaryError([f"{path}: 词典文件必须是 UTF-8 编码（第 {exc.start} 字节处无法解码）"]) from exc
+    lex, problems = parse_lines(text.splitlines(), str(path), defaults)
     if problems:
         raise DictionaryError(problems)
     return lex
+
+
+def read_dictionary(path: str | os.PathLike, defaults: dict | None = None) -> Lexicon:
+    """Read one dictionary file; raises DictionaryError naming every broken line."""
+    return parse_bytes(read_bytes(path), Path(path), defaults)
 
 
 def read_dictionaries(paths: Iterable[str | os.PathLike], defaults: dict | None = None) -> Lexicon:
