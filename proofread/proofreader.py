@@ -10,6 +10,7 @@ from typing import Any
 
 from . import checks as checks_pkg
 from .config import Config, from_mapping, load_config
+from .errors import ProofreadError
 from .finding import Finding
 from .lexicon import Entry, RuleInfo, builtin_dictionary_files, merge_rules
 from .matcher import Match, TermMatcher
@@ -106,14 +107,15 @@ class Proofreader:
                 if self._spelling is None:
                     try:
                         spelling = importlib.import_module("proofread.spelling")
-                    except ImportError:
+                    except ImportError as exc:
+                        raise ProofreadError(
+                            f"统计纠错无法加载（{exc}）：请重新安装 proofread（依赖 numpy），"
+                            "或用 spelling=False / 配置 spelling = false 关闭统计纠错"
+                        ) from exc
+                    if not any(self.rule_enabled(r) for r in spelling.RULES):
                         self._use_spelling = False
                         return None
-                    corrector_cls = getattr(spelling, "SpellingCorrector", None)
-                    if corrector_cls is None or not any(self.rule_enabled(r) for r in spelling.RULES):
-                        self._use_spelling = False
-                        return None
-                    self._spelling = corrector_cls.default()
+                    self._spelling = spelling.SpellingCorrector.default()
         return self._spelling
 
     # -- checking -------------------------------------------------------------------------
@@ -130,7 +132,10 @@ class Proofreader:
             findings.extend(f for f in mod.check(text) if self._finding_on(f))
         corrector = self._spelling_corrector()
         if corrector is not None:
+            # Never "correct" what is already reported, nor a correct official name from the
+            # shipped allow list (国名, 机构名, 领导人姓名): those are right by definition.
             protected = [(f.start, f.end) for f in findings]
+            protected += [(m[0], m[1]) for m in self._builtin.allow.find_all(view)]
             kwargs = {"protected": protected}
             if self._spelling_threshold is not None:
                 kwargs["threshold"] = self._spelling_threshold

@@ -104,3 +104,20 @@ def test_explicit_arguments_override_config(tmp_path):
 def test_builtin_rules_have_titles():
     rules = Proofreader().rules()
     assert rules and all(r.title and r.category for r in rules)
+
+
+def test_spelling_never_touches_shipped_official_names(monkeypatch):
+    from proofread import spelling
+
+    seen = {}
+    real = spelling.SpellingCorrector.check
+
+    def spy(self, text, **kw):
+        seen["protected"] = list(kw.get("protected", ()))
+        return real(self, text, **kw)
+
+    monkeypatch.setattr(spelling.SpellingCorrector, "check", spy)
+    text = "国务院总理李强出席中华人民共和国成立纪念活动"
+    Proofreader().check(text)
+    spans = {text[s:e] for s, e in seen["protected"]}
+    assert "中华人民共和国" in spans and "李强" in spans
