@@ -149,9 +149,20 @@ def write_blob(name: str, value) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
         os.replace(tmp, folder / name)
+        _prune(folder)
     except OSError:
         # The cache is an optimisation: a read-only home or a full disk only costs speed.
         return
+
+
+KEEP = 64  # cached blobs kept; stale ones (old dictionary versions) go first
+
+
+def _prune(folder: Path) -> None:
+    """Keep the cache from growing without bound as dictionaries and settings change."""
+    blobs = sorted(folder.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in blobs[KEEP:]:
+        old.unlink(missing_ok=True)
 
 
 def compile_files(paths, defaults: dict | None = None) -> CompiledFile:

@@ -92,3 +92,14 @@ def test_proofreader_index_is_cached_and_invalidated(tmp_path, cache):
     f.write_text("六合彩\n", "utf-8")
     assert [x.text for x in Proofreader(**kw).check("赌博六合彩")] == ["六合彩"]
     assert [x.text for x in Proofreader(deny=["赌博"], **kw).check("赌博六合彩")] == ["赌博", "六合彩"]
+
+
+def test_cache_is_pruned_to_the_newest_blobs(tmp_path, cache, monkeypatch):
+    import proofread.compiled as compiled
+
+    monkeypatch.setattr(compiled, "KEEP", 3)
+    for i in range(6):
+        f = tmp_path / f"d{i}.txt"
+        f.write_text(f"词{i}\n", "utf-8")
+        compile_file(f)
+    assert len(list(cache.glob("*.marshal"))) == 3
