@@ -95,7 +95,7 @@ def test_proofreader_index_is_cached_and_invalidated(tmp_path, cache):
 
 
 def test_cache_is_pruned_to_the_newest_blobs(tmp_path, cache, monkeypatch):
-    import proofread.compiled as compiled
+    from proofread import compiled
 
     monkeypatch.setattr(compiled, "KEEP", 3)
     for i in range(6):
