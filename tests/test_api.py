@@ -121,3 +121,11 @@ def test_spelling_never_touches_shipped_official_names(monkeypatch):
     Proofreader().check(text)
     spans = {text[s:e] for s, e in seen["protected"]}
     assert "中华人民共和国" in spans and "李强" in spans
+
+
+def test_spelling_threshold_from_config_reaches_the_corrector():
+    text = "全面推进乡村振心战略，各地要加快发展大数局产业。"
+    low = [f for f in Proofreader(config={"spelling_threshold": 0.5}).check(text) if f.rule == "typo.spelling"]
+    high = [f for f in Proofreader(config={"spelling_threshold": 1.0}).check(text) if f.rule == "typo.spelling"]
+    assert low and all(f.confidence >= 0.5 for f in low)
+    assert all(f.confidence >= 1.0 for f in high) and len(high) <= len(low)
