@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import InputError
+from .report.position import context_window
 from .sources.page import HTML, Page, decode_html
 
-CONTEXT = 20  # characters of context on each side of a finding
 BATCH_PAGES = 32
 BATCH_BYTES = 2 << 20
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -45,12 +45,6 @@ class PageResult:
     chars: int = 0  # characters of extracted text
     cjk: int = 0  # Chinese characters among them
     pos: int = 0  # input bytes consumed up to this page (progress)
-
-
-def _context(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str, int]:
-    a = max(lo, start - CONTEXT)
-    b = min(hi, end + CONTEXT)
-    return text[a:b], start - a
 
 
 def check_page(proof: Any, page: Page) -> PageResult:
@@ -92,7 +86,7 @@ def _check_html(proof: Any, page: Page, res: PageResult) -> None:
         line, col = pt.line_col(s)
         end_line, end_col = pt.line_col(e)
         block = pt.block_at(f.start)
-        ctx, ctx_at = _context(text, f.start, f.end, block.start, block.end)
+        ctx, ctx_at = context_window(text, f.start, f.end, block.start, block.end)
         res.records.append(_record(page.url, line, col, end_line, end_col, f, block.hidden, block.tag, ctx, ctx_at))
 
 
@@ -117,7 +111,7 @@ def _check_text(proof: Any, page: Page, res: PageResult) -> None:
         end_line, end_col = index.position(f.end)
         lo = max(text.rfind("\n", 0, f.start) + 1, 0)
         hi = text.find("\n", f.end)
-        ctx, ctx_at = _context(text, f.start, f.end, lo, len(text) if hi < 0 else hi)
+        ctx, ctx_at = context_window(text, f.start, f.end, lo, len(text) if hi < 0 else hi)
         res.records.append(_record(page.url, line, col, end_line, end_col, f, False, "", ctx, ctx_at))
 
 

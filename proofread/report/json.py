@@ -7,12 +7,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..finding import Finding
-from .position import LineIndex
+from .position import LineIndex, context_window
 
 SCHEMA_VERSION = 1
-
-
-CONTEXT_CHARS = 20
 
 
 def finding_records(name: str, text: str, findings: Sequence[Finding]) -> list[dict[str, Any]]:
@@ -23,9 +20,7 @@ def finding_records(name: str, text: str, findings: Sequence[Finding]) -> list[d
         end_line, end_col = index.position(f.end)
         rec = {"path": name, "line": line, "column": col, "end_line": end_line, "end_column": end_col}
         rec.update(f.to_dict())
-        lo = max(0, f.start - CONTEXT_CHARS)
-        rec["context"] = text[lo : f.end + CONTEXT_CHARS]
-        rec["context_offset"] = f.start - lo
+        rec["context"], rec["context_offset"] = context_window(text, f.start, f.end)
         records.append(rec)
     return records
 

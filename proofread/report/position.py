@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+CONTEXT_CHARS = 20  # characters of context on each side of a finding
+
+
+def context_window(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[str, int]:
+    """Up to CONTEXT_CHARS around ``text[start:end]`` within ``text[lo:hi]``, and where the span
+    starts inside that window."""
+    a = max(lo, start - CONTEXT_CHARS)
+    b = min(len(text) if hi is None else hi, end + CONTEXT_CHARS)
+    return text[a:b], start - a
+
 
 class LineIndex:
     """Maps a str offset to (line, column); ``\\r\\n``, ``\\n`` and lone ``\\r`` end lines."""

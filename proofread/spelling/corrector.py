@@ -31,7 +31,7 @@ _SENTENCE_END = "。！？!?；;\n"
 
 @dataclass(frozen=True)
 class Params:
-    """Tunable constants (see benchmarks/tune_spelling.py and docs/spelling.md)."""
+    """Tunable constants (try values with `benchmarks/eval_spelling.py --param NAME=VALUE`; docs/spelling.md)."""
 
     # a position is screened in when its own score plus the next one's is below this
     screen: float = -12.0
