@@ -82,7 +82,6 @@ def _build(config: Path | None, select, ignore, dicts, allow) -> tuple[Proofread
 def _proof_kwargs(config: Path | None, select, ignore, dicts, allow) -> tuple[dict, Config]:
     """Proofreader arguments for the options (picklable: worker processes rebuild from them)."""
     cfg = _load_config(config)
-    allow_words: list[str] = []
     allow_files = list(cfg.allow)
     allow_files.extend(str(p) for p in allow or ())
     from dataclasses import replace
@@ -90,7 +89,6 @@ def _proof_kwargs(config: Path | None, select, ignore, dicts, allow) -> tuple[di
     cfg = replace(cfg, allow=tuple(allow_files))
     kwargs = {
         "user_dicts": [str(p) for p in dicts or ()],
-        "allow": allow_words,
         "select": _split(select) if select else None,
         "ignore": _split(ignore),
         "config": cfg,

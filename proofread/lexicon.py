@@ -83,11 +83,6 @@ class Lexicon:
     allow: list[Entry] = field(default_factory=list)
     rules: dict[str, RuleInfo] = field(default_factory=dict)
 
-    def extend(self, other: Lexicon) -> None:
-        self.entries.extend(other.entries)
-        self.allow.extend(other.allow)
-        merge_rules(self.rules, other.rules)
-
 
 def merge_rules(into: dict[str, RuleInfo], other: dict[str, RuleInfo]) -> None:
     """Merge rule docs from another file: counts add up, the first title and doc win."""
@@ -249,20 +244,6 @@ def parse_bytes(data: bytes, path: str | os.PathLike, defaults: dict | None = No
 def read_dictionary(path: str | os.PathLike, defaults: dict | None = None) -> Lexicon:
     """Read one dictionary file; raises DictionaryError naming every broken line."""
     return parse_bytes(read_bytes(path), Path(path), defaults)
-
-
-def read_dictionaries(paths: Iterable[str | os.PathLike], defaults: dict | None = None) -> Lexicon:
-    """Read several files, collecting the problems of all before raising."""
-    lex = Lexicon()
-    problems: list[str] = []
-    for p in paths:
-        try:
-            lex.extend(read_dictionary(p, defaults))
-        except DictionaryError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise DictionaryError(problems)
-    return lex
 
 
 def words_to_entries(words: Iterable[str], **fields) -> list[Entry]:

@@ -96,12 +96,7 @@ _NOISE_CHARS = (
     + FULLWIDTH_NOISE  # their full-width forms, except those used as Chinese punctuation
 )
 NOISE_RE = re.compile(f"[{_NOISE_CHARS}]+")
-_IS_NOISE = re.compile(f"[{_NOISE_CHARS}]")
 REPEAT_RE = re.compile(r"(.)\1+", re.DOTALL)
-
-
-def is_noise(ch: str) -> bool:
-    return _IS_NOISE.match(ch) is not None
 
 
 class _Offsets:
@@ -171,9 +166,6 @@ class NormalView:
         sm, cm = self._strip_map, self._collapse_map
         return (sm._short, sm._delta) if sm else None, (cm._short, cm._delta) if cm else None
 
-    def is_identity(self) -> bool:
-        """True when key indices are original indices (no noise, no repeats)."""
-        return self._strip_map is None and self._collapse_map is None
 
     def run_length(self, i: int) -> int:
         return self.runs.get(i, 1)
